@@ -1,0 +1,120 @@
+# satr: a plain Makefile. `make` builds lib/libsatr.a and bin/; `make check`
+# builds again with AddressSanitizer and UndefinedBehaviorSanitizer and runs
+# every test against both builds.
+
+VERSION = 0.1.0
+PREFIX ?= /usr/local
+BINDIR = $(PREFIX)/bin
+MANDIR = $(PREFIX)/share/man
+
+PKGS = icu-uc icu-i18n libutf8proc
+TEST_PKGS = cmocka
+DEBIAN_PACKAGES = build-essential pkg-config libicu-dev libutf8proc-dev \
+	libcmocka-dev
+# Not needed to build, but by the tests.
+DEBIAN_TEST_PACKAGES = gzip diffutils
+
+CC ?= cc
+CSTD = -std=c11 -D_GNU_SOURCE
+WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wvla
+OPT = -O2 -g
+SANFLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+
+# SAN=1 builds the sanitizer variant beside the plain one.
+ifeq ($(SAN),1)
+OUT = build/asan
+LIBA = $(OUT)/libsatr.a
+BIN = $(OUT)/bin
+XFLAGS = $(SANFLAGS)
+else
+OUT = build/plain
+LIBA = lib/libsatr.a
+BIN = bin
+XFLAGS =
+endif
+
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+TEST_CFLAGS = $(shell pkg-config --cflags $(TEST_PKGS) 2>/dev/null)
+TEST_LIBS = $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null)
+
+ALL_CFLAGS = $(CSTD) $(WARN) $(OPT) $(XFLAGS) -Ilib $(PKG_CFLAGS) $(CFLAGS)
+ALL_LDFLAGS = $(XFLAGS) $(LDFLAGS)
+
+LIB_SRC = $(wildcard lib/*.c)
+CMD_SRC = $(wildcard cmd/*.c)
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+LIB_OBJ = $(LIB_SRC:%.c=$(OUT)/%.o)
+PROGS = $(CMD_SRC:cmd/%.c=$(BIN)/%)
+UNITS = $(UNIT_SRC:tests/unit/%.c=$(OUT)/unit/%)
+MAN1 = $(wildcard man/*.1)
+MAN7 = $(wildcard man/*.7)
+
+.PHONY: all units check check-deps deps demo install uninstall clean lint
+
+all: check-deps $(LIBA) $(PROGS)
+
+units: check-deps $(UNITS)
+
+check-deps:
+	@pkg-config --exists $(PKGS) || { \
+	    echo "satr needs: $(PKGS) (pkg-config)."; \
+	    echo "Run 'make deps' (as root) or: apt-get install $(DEBIAN_PACKAGES)"; \
+	    exit 1; }
+
+$(OUT)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(LIBA): $(LIB_OBJ)
+	@mkdir -p $(@D)
+	rm -f $@
+	$(AR) rcs $@ $(LIB_OBJ)
+
+$(BIN)/%: $(OUT)/cmd/%.o $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBA) $(PKG_LIBS)
+
+$(OUT)/unit/%: tests/unit/%.c $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBA) \
+	    $(TEST_LIBS) $(PKG_LIBS)
+
+-include $(LIB_OBJ:.o=.d) $(CMD_SRC:cmd/%.c=$(OUT)/cmd/%.d)
+
+# Installs the Debian packages the build and tests need, when missing.
+deps:
+	@missing=; for p in $(DEBIAN_PACKAGES) $(DEBIAN_TEST_PACKAGES); do \
+	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | \
+	    grep -q 'install ok installed' || missing="$$missing $$p"; done; \
+	if [ -z "$$missing" ]; then echo "deps: all installed"; exit 0; fi; \
+	if [ "$$(id -u)" -ne 0 ]; then \
+	    echo "deps: missing:$$missing"; \
+	    echo "deps: run as root: apt-get update && apt-get install -y$$missing"; \
+	    exit 1; fi; \
+	echo "deps: installing$$missing"; \
+	apt-get update -qq && \
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing
+
+check: check-deps
+	$(MAKE) all units
+	$(MAKE) SAN=1 all units
+	tests/run plain=bin:build/plain/unit asan=build/asan/bin:build/asan/unit
+
+demo: deps all
+	@scripts/demo/run bin
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7
+	cp $(PROGS) $(DESTDIR)$(BINDIR)/
+	cp $(MAN1) $(DESTDIR)$(MANDIR)/man1/
+	cp $(MAN7) $(DESTDIR)$(MANDIR)/man7/
+
+uninstall:
+	rm -f $(PROGS:$(BIN)/%=$(DESTDIR)$(BINDIR)/%)
+	rm -f $(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%)
+	rm -f $(MAN7:man/%=$(DESTDIR)$(MANDIR)/man7/%)
+
+clean:
+	rm -rf build bin lib/libsatr.a

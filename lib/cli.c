@@ -1,0 +1,133 @@
+#include "cli.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "msg.h"
+
+static const char common_help[] =
+    "  -H, --header            the first line names the fields; so will output's\n"
+    "  -f, --field LIST        fields to work on: 1,3-5,7-, names with -H\n"
+    "  -r, --raw               input lines are plain text: no fields, no escapes\n"
+    "      --invalid=MODE      invalid UTF-8: fail (default), or replace (U+FFFD)\n"
+    "      --line-buffered     write each record as soon as it is complete\n"
+    "  -h, --help              print this help and exit\n"
+    "  -V, --version           print the version and exit\n";
+
+void
+cli_init(struct cli_options *o)
+{
+	memset(o, 0, sizeof *o);
+	/*
+	 * A closed pipe must end the program quietly, as it does for cat;
+	 * a parent that ignores SIGPIPE would otherwise turn `| head` into
+	 * write errors.
+	 */
+	signal(SIGPIPE, SIG_DFL);
+}
+
+void
+cli_usage(const struct cli_program *p)
+{
+	fprintf(stderr, "usage: %s %s\n", p->name, p->synopsis);
+	fprintf(stderr, "Try '%s --help' for more.\n", p->name);
+	exit(SATR_EXIT_USAGE);
+}
+
+void
+cli_usage_error(const struct cli_program *p, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", p->name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	cli_usage(p);
+}
+
+static void
+help(const struct cli_program *p)
+{
+	printf("usage: %s %s\n%s\n\n", p->name, p->synopsis, p->summary);
+	printf("Options:\n%s%s", p->options, common_help);
+	printf("\nWith no FILE, or when FILE is -, read standard input.\n"
+	    "Exit status: 0 ok, 1 bad data or I/O failure, 2 bad usage.\n"
+	    "See %s(1) and satr(7).\n", p->name);
+	exit(fflush(stdout) == 0 && !ferror(stdout) ? SATR_EXIT_OK :
+	    SATR_EXIT_DATA);
+}
+
+int
+cli_option(const struct cli_program *p, struct cli_options *o, int opt,
+    const char *arg)
+{
+	switch (opt) {
+	case 'H':
+		o->header = 1;
+		return 1;
+	case 'V':
+		printf("%s (satr) %s\n", p->name, SATR_VERSION);
+		exit(fflush(stdout) == 0 && !ferror(stdout) ? SATR_EXIT_OK :
+		    SATR_EXIT_DATA);
+	case 'f':
+		o->fields = arg;
+		return 1;
+	case 'h':
+		help(p);
+		return 1;
+	case 'r':
+		o->raw = 1;
+		return 1;
+	case CLI_OPT_INVALID:
+		if (strcmp(arg, "fail") == 0)
+			o->invalid = CLI_INVALID_FAIL;
+		else if (strcmp(arg, "replace") == 0)
+			o->invalid = CLI_INVALID_REPLACE;
+		else
+			cli_usage_error(p,
+			    "--invalid takes fail or replace, not '%s'", arg);
+		return 1;
+	case CLI_OPT_LINE_BUFFERED:
+		o->line_buffered = 1;
+		return 1;
+	case '?':
+		cli_usage(p);
+	default:
+		return 0;
+	}
+}
+
+uint64_t
+cli_number(const struct cli_program *p, const char *opt, const char *arg,
+    uint64_t min, uint64_t max)
+{
+	char *end;
+	uintmax_t v;
+
+	errno = 0;
+	v = strtoumax(arg, &end, 10);
+	if (*arg < '0' || *arg > '9' || *end != '\0' || errno != 0 ||
+	    v < min || v > max)
+		cli_usage_error(p, "%s takes a whole number from %" PRIu64
+		    " to %" PRIu64 ", not '%s'", opt, min, max, arg);
+	return (uint64_t)v;
+}
+
+void
+cli_fieldlist(const struct cli_program *p, const char *opt, const char *spec,
+    struct fieldlist *fl)
+{
+	char err[256];
+
+	if (fieldlist_parse(fl, spec, err, sizeof err) < 0) {
+		fieldlist_free(fl);
+		cli_usage_error(p, "%s: %s", opt, err);
+	}
+}

@@ -1,0 +1,58 @@
+/*
+ * The input side of every satr program: the FILE operands in turn (a file
+ * that cannot be read is reported and skipped), records split into fields,
+ * the -H header, and invalid UTF-8 failed or repaired by --invalid.
+ * Messages name the file, line and byte.
+ */
+#ifndef SATR_INPUT_H
+#define SATR_INPUT_H
+
+#include <stdint.h>
+
+#include "cli.h"
+#include "mem.h"
+#include "reader.h"
+#include "tsv.h"
+
+struct input {
+	const struct cli_options *opt;
+	char **paths;
+	int npaths;
+	int next_path;
+	const char *name;	/* of the file being read, for messages */
+	int open;
+	struct reader rd;
+
+	char *rec;		/* the current record, writable */
+	size_t len;
+	struct tsv_fields fields;	/* its fields (one with -r) */
+	struct buf repaired;
+
+	struct buf header_rec;	/* the first file's header line */
+	struct tsv_fields header;
+	int has_header;
+
+	uint64_t replaced;	/* invalid sequences replaced so far */
+	char *first_bad;	/* where the first one was, for the warning */
+
+	int status;		/* SATR_EXIT_OK, or DATA after any failure */
+	int stopped;		/* a data error ended the input */
+};
+
+/* paths[0..npaths) are the operands; none means standard input. */
+void input_init(struct input *in, const struct cli_options *opt, int npaths,
+    char **paths);
+/*
+ * With -H, the header fields (read ahead from the first file that has a
+ * line); NULL without -H or when all input is empty.
+ */
+const struct tsv_fields *input_header(struct input *in);
+/* Reads the next record into in->rec and in->fields: 1, or 0 at the end. */
+int input_next(struct input *in);
+/* Reports bad data in the current record and ends the input (status 1). */
+void input_fail(struct input *in, uint64_t byte, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Reports what is still to report, frees, and returns the exit status. */
+int input_finish(struct input *in);
+
+#endif

@@ -1,0 +1,143 @@
+#include "tsv.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "writer.h"
+
+void
+tsv_split(char *rec, size_t n, struct tsv_fields *out)
+{
+	char *end = rec + n, *tab;
+
+	out->n = 0;
+	for (;;) {
+		out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof *out->v);
+		tab = memchr(rec, '\t', (size_t)(end - rec));
+		out->v[out->n].p = rec;
+		out->v[out->n].n = (size_t)((tab ? tab : end) - rec);
+		out->n++;
+		if (tab == NULL)
+			break;
+		rec = tab + 1;
+	}
+}
+
+void
+tsv_fields_free(struct tsv_fields *f)
+{
+	free(f->v);
+	f->v = NULL;
+	f->n = f->cap = 0;
+}
+
+/* The character an escape letter stands for, or 0 if it is no escape. */
+static char
+unescaped(char c)
+{
+	switch (c) {
+	case 't':
+		return '\t';
+	case 'n':
+		return '\n';
+	case 'r':
+		return '\r';
+	case '\\':
+		return '\\';
+	default:
+		return 0;
+	}
+}
+
+/* The letter that escapes each byte, or 0 if the byte stands for itself. */
+static const char escape_letter[256] = {
+	['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r', ['\\'] = '\\',
+};
+
+size_t
+tsv_unescape(char *p, size_t n)
+{
+	char *bs = memchr(p, '\\', n), *w, *end = p + n;
+
+	if (bs == NULL)
+		return n;
+	w = bs;
+	while (bs < end) {
+		char c;
+
+		if (*bs == '\\' && bs + 1 < end && (c = unescaped(bs[1]))) {
+			*w++ = c;
+			bs += 2;
+		} else {
+			*w++ = *bs++;
+		}
+	}
+	return (size_t)(w - p);
+}
+
+/* Length of the run at the start of p[0..n) that needs no escaping. */
+static size_t
+plain_run(const char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (escape_letter[(unsigned char)p[i]])
+			break;
+	return i;
+}
+
+void
+tsv_escape(const char *p, size_t n, struct buf *out)
+{
+	while (n > 0) {
+		size_t k = plain_run(p, n);
+
+		buf_add(out, p, k);
+		if (k == n)
+			break;
+		buf_addc(out, '\\');
+		buf_addc(out, escape_letter[(unsigned char)p[k]]);
+		p += k + 1;
+		n -= k + 1;
+	}
+}
+
+void
+tsv_canonical(const char *p, size_t n, struct buf *out)
+{
+	size_t start = out->n, len;
+
+	if (memchr(p, '\\', n) == NULL && memchr(p, '\r', n) == NULL) {
+		buf_add(out, p, n);
+		return;
+	}
+	/* Decode in the output buffer, then escape from a copy. */
+	buf_add(out, p, n);
+	len = tsv_unescape(out->p + start, n);
+	{
+		char *tmp = xmalloc(len);
+
+		memcpy(tmp, out->p + start, len);
+		out->n = start;
+		tsv_escape(tmp, len, out);
+		free(tmp);
+	}
+}
+
+void
+tsv_write_escaped(struct writer *w, const char *p, size_t n)
+{
+	while (n > 0) {
+		size_t k = plain_run(p, n);
+		char esc[2] = { '\\', 0 };
+
+		writer_put(w, p, k);
+		if (k == n)
+			break;
+		esc[1] = escape_letter[(unsigned char)p[k]];
+		writer_put(w, esc, 2);
+		p += k + 1;
+		n -= k + 1;
+	}
+}
