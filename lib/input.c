@@ -175,6 +175,27 @@ input_next(struct input *in)
 	return 0;
 }
 
+size_t
+input_select(struct input *in, const struct fieldlist *fl, size_t **idx,
+    size_t *cap)
+{
+	size_t missing = 0;
+	long k;
+
+	if (fl == NULL) {
+		*idx = xgrow(*idx, cap, 1, sizeof **idx);
+		(*idx)[0] = in->fields.n - 1;
+		return 1;
+	}
+	k = fieldlist_select(fl, in->fields.n, idx, cap, &missing);
+	if (k < 0) {
+		input_fail(in, 0, "no field %zu: the record has %zu", missing,
+		    in->fields.n);
+		return 0;
+	}
+	return (size_t)k;
+}
+
 void
 input_fail(struct input *in, uint64_t byte, const char *fmt, ...)
 {

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "cli.h"
+#include "fieldlist.h"
 #include "mem.h"
 #include "reader.h"
 #include "tsv.h"
@@ -49,6 +50,13 @@ void input_init(struct input *in, const struct cli_options *opt, int npaths,
 const struct tsv_fields *input_header(struct input *in);
 /* Reads the next record into in->rec and in->fields: 1, or 0 at the end. */
 int input_next(struct input *in);
+/*
+ * The 0-based indices of the fields fl selects in the current record, or
+ * of its last field when fl is NULL, in *idx (grown as needed). Returns
+ * how many; 0 after reporting a missing field, which ends the input.
+ */
+size_t input_select(struct input *in, const struct fieldlist *fl,
+    size_t **idx, size_t *cap);
 /* Reports bad data in the current record and ends the input (status 1). */
 void input_fail(struct input *in, uint64_t byte, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

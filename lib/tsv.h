@@ -35,8 +35,9 @@ size_t tsv_unescape(char *p, size_t n);
 void tsv_escape(const char *p, size_t n, struct buf *out);
 
 /*
- * Appends escape(unescape(field)): the one spelling of the field's value.
- * Fields whose values are equal have equal canonical forms.
+ * Appends escape(unescape(field)): the one spelling of the field's value,
+ * for a field as tsv_split() gives it (holding no raw TAB or LF). Fields
+ * whose values are equal have equal canonical forms.
  */
 void tsv_canonical(const char *p, size_t n, struct buf *out);
 
