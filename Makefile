@@ -11,8 +11,8 @@ PKGS = icu-uc icu-i18n libutf8proc
 TEST_PKGS = cmocka
 DEBIAN_PACKAGES = build-essential pkg-config libicu-dev libutf8proc-dev \
 	libcmocka-dev
-# Not needed to build, but by the tests.
-DEBIAN_TEST_PACKAGES = gzip diffutils
+# Not needed to build, but by the tests and scripts/bench/run.
+DEBIAN_TEST_PACKAGES = gzip diffutils icu-devtools time
 
 CC ?= cc
 CSTD = -std=c11 -D_GNU_SOURCE

@@ -81,6 +81,7 @@ struct count {
 
 	size_t *kidx, kcap, nk;	/* selected key fields of the record */
 	size_t *gidx, gcap, ng;	/* selected group fields */
+	size_t chosen_for;	/* the field count they were chosen for, or 0 */
 	struct buf group, key;
 	struct buf text, value;	/* --ngram: the field's value, an n-gram */
 	size_t *tok, tokcap;	/* token starts and ends for --ngram */
@@ -97,6 +98,7 @@ struct row {
 	size_t an, bn;
 	uint64_t count;
 	uint64_t total;		/* for --freq */
+	uint64_t apre, bpre;	/* first bytes of a and b, for quick order */
 };
 
 static int
@@ -109,6 +111,28 @@ bytes_cmp(const char *a, size_t an, const char *b, size_t bn)
 	return an < bn ? -1 : 1;
 }
 
+/* The first eight bytes of s as a number that sorts as they do. */
+static uint64_t
+prefix(const char *s, size_t n)
+{
+	unsigned char b[8] = { 0 };
+
+	memcpy(b, s, n < 8 ? n : 8);
+	return (uint64_t)b[0] << 56 | (uint64_t)b[1] << 48 |
+	    (uint64_t)b[2] << 40 | (uint64_t)b[3] << 32 |
+	    (uint64_t)b[4] << 24 | (uint64_t)b[5] << 16 |
+	    (uint64_t)b[6] << 8 | b[7];
+}
+
+static int
+field_cmp(const char *a, size_t an, uint64_t apre, const char *b, size_t bn,
+    uint64_t bpre)
+{
+	if (apre != bpre)
+		return apre < bpre ? -1 : 1;
+	return bytes_cmp(a, an, b, bn);
+}
+
 /* Most frequent first, ties in byte order: the output is deterministic. */
 static int
 row_cmp(const void *x, const void *y)
@@ -118,9 +142,9 @@ row_cmp(const void *x, const void *y)
 
 	if (a->count != b->count)
 		return a->count > b->count ? -1 : 1;
-	if ((c = bytes_cmp(a->a, a->an, b->a, b->an)) != 0)
+	if ((c = field_cmp(a->a, a->an, a->apre, b->a, b->an, b->apre)) != 0)
 		return c;
-	return bytes_cmp(a->b, a->bn, b->b, b->bn);
+	return field_cmp(a->b, a->bn, a->bpre, b->b, b->bn, b->bpre);
 }
 
 /* Groups in byte order, then as row_cmp within each group. */
@@ -128,7 +152,7 @@ static int
 row_cmp_grouped(const void *x, const void *y)
 {
 	const struct row *a = x, *b = y;
-	int c = bytes_cmp(a->a, a->an, b->a, b->an);
+	int c = field_cmp(a->a, a->an, a->apre, b->a, b->an, b->apre);
 
 	return c != 0 ? c : row_cmp(x, y);
 }
@@ -153,7 +177,7 @@ join_fields(struct buf *out, const struct tsv_fields *f, const size_t *idx,
 	}
 }
 
-static size_t
+static struct hmap_val *
 intern_ids(struct hmap *m, uint64_t a, uint64_t b, int *added)
 {
 	uint64_t k[2] = { a, b };
@@ -171,30 +195,27 @@ add_to(uint64_t *v, uint64_t n)
 	return 1;
 }
 
-/* Counts c->key (in group c->group) n times; returns 0 on overflow. */
+/* Counts key (in group c->group) n times; returns 0 on overflow. */
 static int
-add(struct count *c, uint64_t n)
+add(struct count *c, const char *key, size_t keylen, uint64_t n)
 {
 	int added;
-	size_t kid = hmap_intern(&c->keymap, c->key.p, c->key.n, &added);
-	size_t gid, cell;
+	struct hmap_val *k = hmap_intern(&c->keymap, key, keylen, &added);
+	struct hmap_val *g;
 
 	if (c->mode == MODE_PLAIN)
-		return add_to(&c->keymap.ent[kid].count, n) &&
-		    add_to(&c->total, n);
-	gid = hmap_intern(&c->groupmap, c->group.p, c->group.n, &added);
-	if (c->mode == MODE_BY) {
-		cell = intern_ids(&c->cells, gid, kid, &added);
-		return add_to(&c->cells.ent[cell].count, n) &&
-		    add_to(&c->groupmap.ent[gid].count, n);
-	}
+		return add_to(&k->count, n) && add_to(&c->total, n);
+	g = hmap_intern(&c->groupmap, c->group.p, c->group.n, &added);
+	if (c->mode == MODE_BY)
+		return add_to(&intern_ids(&c->cells, g->id, k->id,
+		    &added)->count, n) && add_to(&g->count, n);
 	/* A key met again in the same group as last time needs no lookup. */
-	if (c->keymap.ent[kid].aux == gid + 1)
+	if (k->aux == g->id + 1)
 		return 1;
-	c->keymap.ent[kid].aux = gid + 1;
-	intern_ids(&c->cells, gid, kid, &added);
+	k->aux = g->id + 1;
+	intern_ids(&c->cells, g->id, k->id, &added);
 	if (added)
-		c->keymap.ent[kid].count++;
+		k->count++;
 	return 1;
 }
 
@@ -228,7 +249,7 @@ add_ngrams(struct count *c, const char *v, size_t n)
 		}
 		c->key.n = 0;
 		tsv_escape(c->value.p, c->value.n, &c->key);
-		if (!add(c, 1))
+		if (!add(c, c->key.p, c->key.n, 1))
 			return 0;
 	}
 	return 1;
@@ -263,6 +284,10 @@ choose_fields(struct count *c, size_t nfields)
 	size_t missing = 0;
 	long k;
 
+	/* Records mostly have as many fields as the one before. */
+	if (nfields == c->chosen_for)
+		return 0;
+	c->chosen_for = 0;
 	c->ng = 0;
 	if (c->mode != MODE_PLAIN) {
 		k = fieldlist_select(&c->groups, nfields, &c->gidx, &c->gcap,
@@ -284,6 +309,7 @@ choose_fields(struct count *c, size_t nfields)
 	} else {
 		select_rest(c, nfields);
 	}
+	c->chosen_for = nfields;
 	return 0;
 }
 
@@ -340,8 +366,15 @@ count_record(struct count *c, struct input *in)
 			input_fail(in, 0, "a count overflows");
 		return;
 	}
+	if (c->nk == 1 && tsv_plain_len(f->v[c->kidx[0]].p,
+	    f->v[c->kidx[0]].n) == f->v[c->kidx[0]].n) {
+		/* The common case, a plain field: it is its own key. */
+		if (!add(c, f->v[c->kidx[0]].p, f->v[c->kidx[0]].n, n))
+			input_fail(in, 0, "a count overflows");
+		return;
+	}
 	join_fields(&c->key, f, c->kidx, c->nk, c->opt.raw);
-	if (!add(c, n))
+	if (!add(c, c->key.p, c->key.n, n))
 		input_fail(in, 0, "a count overflows");
 }
 
@@ -357,6 +390,8 @@ key_ranks(const struct hmap *m)
 		r[i].a = hmap_key(m, i, &r[i].an);
 		r[i].b = "";
 		r[i].bn = 0;
+		r[i].apre = prefix(r[i].a, r[i].an);
+		r[i].bpre = 0;
 		r[i].count = i;	/* carries the id through the sort */
 	}
 	qsort(r, m->n, sizeof *r, row_cmp_grouped);
@@ -412,10 +447,8 @@ count_pairs(struct count *c, struct hmap *pairs)
 			size_t m;
 
 			for (m = k + 1; m < j; m++) {
-				size_t p = intern_ids(pairs, cl[k].key,
-				    cl[m].key, &added);
-
-				pairs->ent[p].count++;
+				intern_ids(pairs, cl[k].key, cl[m].key,
+				    &added)->count++;
 			}
 		}
 	}
@@ -435,7 +468,7 @@ make_rows(struct count *c, struct hmap *pairs, size_t *nrows)
 	for (i = 0; i < m->n; i++) {
 		struct row *r = &rows[i];
 
-		r->count = m->ent[i].count;
+		r->count = hmap_at(m, i)->count;
 		r->total = c->total;
 		r->a = "";
 		r->an = 0;
@@ -449,10 +482,12 @@ make_rows(struct count *c, struct hmap *pairs, size_t *nrows)
 			r->a = hmap_key(am, ids[0], &r->an);
 			r->b = hmap_key(&c->keymap, ids[1], &r->bn);
 			if (c->mode == MODE_BY)
-				r->total = c->groupmap.ent[ids[0]].count;
+				r->total = hmap_at(&c->groupmap, ids[0])->count;
 		} else {
 			r->b = hmap_key(m, i, &r->bn);
 		}
+		r->apre = prefix(r->a, r->an);
+		r->bpre = prefix(r->b, r->bn);
 	}
 	*nrows = m->n;
 	return rows;

@@ -158,7 +158,8 @@ report_field(struct normcmd *c, const struct tsv_field *f)
 	while (i < n) {
 		int32_t cp;
 		int len = utf8_decode(s + i, n - i, &cp);
-		size_t id, from, to;
+		struct hmap_val *v;
+		size_t from, to;
 		uint32_t key, elen;
 		int added;
 
@@ -167,13 +168,13 @@ report_field(struct normcmd *c, const struct tsv_field *f)
 			continue;
 		}
 		key = (uint32_t)cp;
-		id = hmap_intern(&c->chars, &key, sizeof key, &added);
-		c->chars.ent[id].count++;
+		v = hmap_intern(&c->chars, &key, sizeof key, &added);
+		v->count++;
 		if (added) {
 			from = back_chars(s, i, CONTEXT_CHARS);
 			to = forward_chars(s, n, i, CONTEXT_CHARS + 1);
 			elen = (uint32_t)(to - from);
-			c->chars.ent[id].aux = c->examples.n;
+			v->aux = c->examples.n;
 			buf_add(&c->examples, &elen, sizeof elen);
 			buf_add(&c->examples, s + from, elen);
 		}
@@ -207,8 +208,8 @@ write_report(struct normcmd *c, struct writer *w)
 	for (i = 0; i < c->chars.n; i++) {
 		memcpy(&rows[i].cp, hmap_key(&c->chars, i, &len),
 		    sizeof rows[i].cp);
-		rows[i].count = c->chars.ent[i].count;
-		rows[i].example = c->chars.ent[i].aux;
+		rows[i].count = hmap_at(&c->chars, i)->count;
+		rows[i].example = hmap_at(&c->chars, i)->aux;
 	}
 	qsort(rows, c->chars.n, sizeof *rows, char_row_cmp);
 	for (i = 0; i < c->chars.n && w->err == 0; i++) {

@@ -121,7 +121,8 @@ enum {
 	ACT_THOUSANDS,		/* U+066C: ',' between digits */
 	ACT_KIND = 7,
 	ACT_UNSTABLE = 8,	/* the output may change if normalised again */
-	ACT_SHIFT = 4		/* the pool offset starts here */
+	ACT_SHIFT = 4,		/* the pool offset starts here */
+	ACT_UNKNOWN = 0xFFFFFFFF	/* not computed yet */
 };
 
 struct mapping {
@@ -266,28 +267,31 @@ fold_case(int32_t *cps, int *n)
 /* What NFC or NFKC may do around a character, as bits. */
 enum {
 	SEG_STABLE = 1,		/* unchanged, and combines with nothing before */
-	SEG_BOUNDARY = 2	/* combines with nothing before it */
+	SEG_BOUNDARY = 2,	/* combines with nothing before it */
+	SEG_UNKNOWN = 0x80	/* not looked up yet */
 };
 
 static unsigned char
-seg_class(const struct norm *nm, int32_t cp)
+seg_class(struct norm *nm, int32_t cp)
 {
 	UProperty qc = nm->steps & NORM_NFKC ? UCHAR_NFKC_QUICK_CHECK :
 	    UCHAR_NFC_QUICK_CHECK;
 	unsigned char c = 0;
 
-	if (cp < 0x10000 && nm->seg != NULL)
+	if (cp < 0x10000 && nm->seg[cp] != SEG_UNKNOWN)
 		return nm->seg[cp];
 	if (unorm2_hasBoundaryBefore(nm->n2, cp))
 		c |= SEG_BOUNDARY;
 	if (u_getIntPropertyValue(cp, qc) == UNORM_YES &&
 	    u_getCombiningClass(cp) == 0)
 		c |= SEG_STABLE | SEG_BOUNDARY;
+	if (cp < 0x10000)
+		nm->seg[cp] = c;
 	return c;
 }
 
 static int
-is_stable(const struct norm *nm, int32_t cp)
+is_stable(struct norm *nm, int32_t cp)
 {
 	return seg_class(nm, cp) & SEG_STABLE;
 }
@@ -297,7 +301,7 @@ is_stable(const struct norm *nm, int32_t cp)
  * written to rep (at least 4 * MAXCP bytes).
  */
 static uint32_t
-compute_action(const struct norm *nm, int32_t cp, char *rep, size_t *replen)
+compute_action(struct norm *nm, int32_t cp, char *rep, size_t *replen)
 {
 	int32_t cps[MAXCP];
 	int n = 1, i;
@@ -331,37 +335,17 @@ compute_action(const struct norm *nm, int32_t cp, char *rep, size_t *replen)
 	return ACT_REPLACE | unstable;
 }
 
+/* The tables fill as characters are met: most texts use few of them. */
 static void
-build_tables(struct norm *nm)
+init_tables(struct norm *nm)
 {
-	char rep[4 * MAXCP];
-	size_t replen;
-	int32_t cp;
-
 	if (nm->n2 != NULL) {
-		unsigned char *seg = xmalloc(0x10000);
-
-		for (cp = 0; cp < 0x10000; cp++)
-			seg[cp] = seg_class(nm, cp);
-		nm->seg = seg;
+		nm->seg = xmalloc(0x10000);
+		memset(nm->seg, SEG_UNKNOWN, 0x10000);
 	}
 	nm->act = xmalloc(0x10000 * sizeof *nm->act);
+	memset(nm->act, 0xFF, 0x10000 * sizeof *nm->act);
 	buf_addc(&nm->pool, 0);	/* offset 0 is no replacement */
-	for (cp = 0; cp < 0x10000; cp++) {
-		uint32_t a;
-
-		if (cp >= 0xD800 && cp <= 0xDFFF) {
-			nm->act[cp] = ACT_KEEP;
-			continue;
-		}
-		a = compute_action(nm, cp, rep, &replen);
-		if ((a & ACT_KIND) == ACT_REPLACE) {
-			a |= (uint32_t)nm->pool.n << ACT_SHIFT;
-			buf_addc(&nm->pool, (char)replen);
-			buf_add(&nm->pool, rep, replen);
-		}
-		nm->act[cp] = a;
-	}
 }
 
 struct norm *
@@ -382,7 +366,7 @@ norm_new(unsigned steps, char *err, size_t errlen)
 		free(nm);
 		return NULL;
 	}
-	build_tables(nm);
+	init_tables(nm);
 	if (steps & NORM_LIGWORDS)
 		for (i = 0; i < sizeof ligwords / sizeof ligwords[0]; i++)
 			norm_add_mapping(nm, ligwords[i][0],
@@ -517,24 +501,37 @@ struct pass {
 	int unstable;		/* output holds a character NFC may change */
 };
 
+/*
+ * The action for cp, and its replacement bytes in *rep, valid until the
+ * next call (the pool may move).
+ */
 static uint32_t
-action_of(const struct norm *nm, int32_t cp, const char **rep, size_t *len,
+action_of(struct norm *nm, int32_t cp, const char **rep, size_t *len,
     char *scratch)
 {
 	uint32_t a;
 
-	if (cp < 0x10000) {
-		a = nm->act[cp];
-		if ((a & ACT_KIND) == ACT_REPLACE) {
-			const char *p = nm->pool.p + (a >> ACT_SHIFT);
-
-			*len = (unsigned char)p[0];
-			*rep = p + 1;
-		}
+	if (cp >= 0x10000) {
+		a = compute_action(nm, cp, scratch, len);
+		*rep = scratch;
 		return a;
 	}
-	a = compute_action(nm, cp, scratch, len);
-	*rep = scratch;
+	a = nm->act[cp];
+	if (a == ACT_UNKNOWN) {
+		a = compute_action(nm, cp, scratch, len);
+		if ((a & ACT_KIND) == ACT_REPLACE) {
+			a |= (uint32_t)nm->pool.n << ACT_SHIFT;
+			buf_addc(&nm->pool, (char)*len);
+			buf_add(&nm->pool, scratch, *len);
+		}
+		nm->act[cp] = a;
+	}
+	if ((a & ACT_KIND) == ACT_REPLACE) {
+		const char *p = nm->pool.p + (a >> ACT_SHIFT);
+
+		*len = (unsigned char)p[0];
+		*rep = p + 1;
+	}
 	return a;
 }
 
@@ -546,7 +543,7 @@ struct ahead {
 
 /* Whether the next character the steps keep is a digit. */
 static int
-next_kept_is_digit(const struct norm *nm, const struct ahead *ah)
+next_kept_is_digit(struct norm *nm, const struct ahead *ah)
 {
 	const char *s[2] = { ah->a, ah->b };
 	size_t n[2] = { ah->an, ah->bn }, part;
@@ -653,6 +650,62 @@ emit_segment(struct pass *p, size_t start, size_t end)
 	}
 }
 
+/*
+ * The end of the run from s[i] of characters that stay as they are (their
+ * action known to be a plain keep), and in *last the start of the run's
+ * last character. Most text is such runs: they are copied whole.
+ */
+static size_t
+keep_run(const struct norm *nm, const char *str, size_t i, size_t n,
+    size_t *last)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	const uint32_t *act = nm->act;
+	size_t l = *last;
+
+	while (i < n) {
+		unsigned b = s[i];
+		int32_t cp;
+		int len;
+
+		if (b < 0x80) {
+			if (act[b] != ACT_KEEP)
+				break;
+			l = i++;
+			continue;
+		}
+		if (b - 0xC2 < 0x1E && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+			if (act[((b & 0x1F) << 6) | (s[i + 1] & 0x3F)] !=
+			    ACT_KEEP)
+				break;
+			l = i;
+			i += 2;
+			continue;
+		}
+		len = utf8_decode(str + i, n - i, &cp);
+		if (len < 0 || cp >= 0x10000 || act[cp] != ACT_KEEP)
+			break;
+		l = i;
+		i += (size_t)len;
+	}
+	*last = l;
+	return i;
+}
+
+/* Copies s[from, to), each character mapped to itself. */
+static void
+put_same(struct pass *p, size_t from, size_t to)
+{
+	size_t i;
+
+	buf_add(p->out, p->s + from, to - from);
+	if (p->off == NULL)
+		return;
+	for (i = from; i < to; i += (size_t)char_len(p->s + i, to - i))
+		off_push(p->off, i, i + (size_t)char_len(p->s + i, to - i),
+		    (size_t)char_len(p->s + i, to - i));
+}
+
 static void
 run_pass(struct pass *p)
 {
@@ -665,8 +718,18 @@ run_pass(struct pass *p)
 		p->off->n = 0;
 	p->unstable = 0;
 	while (i < n) {
-		int len = utf8_decode(s + i, n - i, &cp);
+		size_t last = i, run = keep_run(p->nm, s, i, n, &last);
+		int len;
 
+		if (run > i) {
+			starter_out = p->out->n + (last - i);
+			put_same(p, i, run);
+			starter_in = last;
+			i = run;
+			if (i == n)
+				break;
+		}
+		len = utf8_decode(s + i, n - i, &cp);
 		if (len < 0) {
 			put(p->out, p->off, s + i, (size_t)-len, i, i + (size_t)-len);
 			i += (size_t)-len;

@@ -1,5 +1,6 @@
 #include "tsv.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -75,13 +76,46 @@ tsv_unescape(char *p, size_t n)
 	return (size_t)(w - p);
 }
 
-/* Length of the run at the start of p[0..n) that needs no escaping. */
-static size_t
-plain_run(const char *p, size_t n)
+/* Whether any byte of w equals the byte that each byte of b holds. */
+static uint64_t
+has_byte(uint64_t w, uint64_t b)
 {
-	size_t i;
+	uint64_t x = w ^ b;
 
-	for (i = 0; i < n; i++)
+	return (x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL;
+}
+
+/* Whether any of the eight bytes of w is TAB, LF, CR or backslash. */
+static int
+has_special(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+
+	return (has_byte(w, ones * '\t') | has_byte(w, ones * '\n') |
+	    has_byte(w, ones * '\r') | has_byte(w, ones * '\\')) != 0;
+}
+
+size_t
+tsv_plain_len(const char *p, size_t n)
+{
+	size_t i = 0;
+	uint64_t w;
+
+	/* Eight bytes a step, the last few padded with NULs, which are
+	 * plain, while none of them is special. */
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, p + i, 8);
+		if (has_special(w))
+			break;
+	}
+	if (i + 8 > n) {
+		w = 0;
+		if (n > i)
+			memcpy(&w, p + i, n - i);
+		if (!has_special(w))
+			return n;
+	}
+	for (; i < n; i++)
 		if (escape_letter[(unsigned char)p[i]])
 			break;
 	return i;
@@ -91,7 +125,7 @@ void
 tsv_escape(const char *p, size_t n, struct buf *out)
 {
 	while (n > 0) {
-		size_t k = plain_run(p, n);
+		size_t k = tsv_plain_len(p, n);
 
 		buf_add(out, p, k);
 		if (k == n)
@@ -129,7 +163,7 @@ void
 tsv_write_escaped(struct writer *w, const char *p, size_t n)
 {
 	while (n > 0) {
-		size_t k = plain_run(p, n);
+		size_t k = tsv_plain_len(p, n);
 		char esc[2] = { '\\', 0 };
 
 		writer_put(w, p, k);

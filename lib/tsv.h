@@ -31,6 +31,13 @@ void tsv_fields_free(struct tsv_fields *f);
 /* Decodes the escapes of p[0..n) in place; returns the new length. */
 size_t tsv_unescape(char *p, size_t n);
 
+/*
+ * Length of the longest prefix of p[0..n) that holds no TAB, LF, CR or
+ * backslash: a field that is all such a prefix is its own escaped and
+ * canonical form.
+ */
+size_t tsv_plain_len(const char *p, size_t n);
+
 /* Appends the escaped form of the value p[0..n). */
 void tsv_escape(const char *p, size_t n, struct buf *out);
 

@@ -52,30 +52,37 @@ utf8_decode(const char *str, size_t n, int32_t *cp)
 }
 
 size_t
-utf8_valid_prefix(const char *s, size_t n)
+utf8_valid_prefix(const char *str, size_t n)
 {
+	const unsigned char *s = (const unsigned char *)str;
 	size_t i = 0;
 	int32_t cp;
 	int len;
 
 	while (i < n) {
-		/* Arabic text is mostly two-byte, but spaces, digits and
-		 * markup make ASCII runs worth skipping eight at a time. */
-		while (i + 8 <= n) {
-			uint64_t w;
+		unsigned char c = s[i];
 
-			memcpy(&w, s + i, 8);
-			if (w & 0x8080808080808080ULL)
-				break;
-			i += 8;
-		}
-		if (i >= n)
-			break;
-		if ((unsigned char)s[i] < 0x80) {
+		if (c < 0x80) {
+			/* Spaces, digits and markup come in ASCII runs worth
+			 * skipping eight bytes at a time. */
 			i++;
+			while (i + 8 <= n) {
+				uint64_t w;
+
+				memcpy(&w, s + i, 8);
+				if (w & 0x8080808080808080ULL)
+					break;
+				i += 8;
+			}
 			continue;
 		}
-		len = utf8_decode(s + i, n - i, &cp);
+		/* Two-byte characters (Arabic, most Latin) need no call. */
+		if (c >= 0xC2 && c < 0xE0 && i + 1 < n &&
+		    (s[i + 1] & 0xC0) == 0x80) {
+			i += 2;
+			continue;
+		}
+		len = utf8_decode(str + i, n - i, &cp);
 		if (len < 0)
 			return i;
 		i += (size_t)len;

@@ -13,6 +13,15 @@
 
 #define NONE ((size_t)-1)
 
+/* The number of the entry for key[0..n), or NONE. */
+static size_t
+find_id(const struct hmap *m, const void *key, size_t n)
+{
+	const struct hmap_val *v = hmap_find(m, key, n);
+
+	return v == NULL ? NONE : v->id;
+}
+
 /* Interns key[0..n) and checks whether it was new. */
 static size_t
 intern(struct hmap *m, const void *key, size_t n, int want_added)
@@ -20,7 +29,7 @@ intern(struct hmap *m, const void *key, size_t n, int want_added)
 	int added = -1;
 	size_t id;
 
-	id = hmap_intern(m, key, n, &added);
+	id = hmap_intern(m, key, n, &added)->id;
 	assert_int_equal(added, want_added);
 	assert_true(id < m->n);
 	return id;
@@ -87,7 +96,7 @@ prefixes_are_distinct(void **state)
 		id[n] = intern(&m, k, n, 1);
 	for (n = 0; n <= 8; n++) {
 		assert_int_equal(id[n], n);
-		assert_int_equal(hmap_find(&m, k, n), n);
+		assert_int_equal(find_id(&m, k, n), n);
 		check_key(&m, n, k, n);
 	}
 	hmap_free(&m);
@@ -107,9 +116,9 @@ counts_are_kept(void **state)
 	/* word i is seen i + 1 times per round */
 	for (i = 0; i < 30; i++) {
 		id = hmap_intern(&m, words[i % 3], strlen(words[i % 3]),
-		    &added);
+		    &added)->id;
 		assert_int_equal(added, i < 3);
-		m.ent[id].count += i % 3 + 1;
+		hmap_at(&m, id)->count += i % 3 + 1;
 	}
 	/* force rehashes and check again */
 	for (i = 0; i < 1000; i++) {
@@ -117,9 +126,9 @@ counts_are_kept(void **state)
 		intern(&m, key, strlen(key), 1);
 	}
 	for (i = 0; i < 3; i++) {
-		id = hmap_find(&m, words[i], strlen(words[i]));
+		id = find_id(&m, words[i], strlen(words[i]));
 		assert_int_equal(id, i);
-		assert_int_equal(m.ent[id].count, 10 * (i + 1));
+		assert_int_equal(hmap_at(&m, id)->count, 10 * (i + 1));
 	}
 	hmap_free(&m);
 }
@@ -133,15 +142,15 @@ new_entry_fields_start_at_zero(void **state)
 	(void)state;
 	hmap_init(&m);
 	id = intern(&m, "aux", 3, 1);
-	assert_int_equal(m.ent[id].count, 0);
-	assert_int_equal(m.ent[id].aux, 0);
-	m.ent[id].aux = 77;
-	m.ent[id].count = 5;
+	assert_int_equal(hmap_at(&m, id)->count, 0);
+	assert_int_equal(hmap_at(&m, id)->aux, 0);
+	hmap_at(&m, id)->aux = 77;
+	hmap_at(&m, id)->count = 5;
 	assert_int_equal(intern(&m, "aux", 3, 0), id);
-	assert_int_equal(m.ent[id].aux, 77);
-	assert_int_equal(m.ent[id].count, 5);
+	assert_int_equal(hmap_at(&m, id)->aux, 77);
+	assert_int_equal(hmap_at(&m, id)->count, 5);
 	id = intern(&m, "aux2", 4, 1);
-	assert_int_equal(m.ent[id].aux, 0);
+	assert_int_equal(hmap_at(&m, id)->aux, 0);
 	hmap_free(&m);
 }
 
@@ -157,9 +166,10 @@ many_new_entries_start_at_zero(void **state)
 	for (i = 0; i < 5000; i++) {
 		snprintf(key, sizeof key, "\xD8\xAE%zu", i);
 		id = intern(&m, key, strlen(key), 1);
-		assert_int_equal(m.ent[id].count, 0);
-		assert_int_equal(m.ent[id].aux, 0);
-		m.ent[id].count = m.ent[id].aux = ~(uint64_t)0;
+		assert_int_equal(hmap_at(&m, id)->count, 0);
+		assert_int_equal(hmap_at(&m, id)->aux, 0);
+		hmap_at(&m, id)->count = ~(uint64_t)0;
+		hmap_at(&m, id)->aux = ~(uint64_t)0;
 	}
 	hmap_free(&m);
 }
@@ -171,15 +181,15 @@ find_present_and_absent(void **state)
 
 	(void)state;
 	hmap_init(&m);
-	assert_int_equal(hmap_find(&m, "x", 1), NONE);
-	assert_int_equal(hmap_find(&m, "", 0), NONE);
+	assert_int_equal(find_id(&m, "x", 1), NONE);
+	assert_int_equal(find_id(&m, "", 0), NONE);
 	intern(&m, "alpha", 5, 1);
 	intern(&m, "\xD8\xA3\xD9\x84\xD9\x81", 6, 1);
-	assert_int_equal(hmap_find(&m, "alpha", 5), 0);
-	assert_int_equal(hmap_find(&m, "\xD8\xA3\xD9\x84\xD9\x81", 6), 1);
-	assert_int_equal(hmap_find(&m, "alph", 4), NONE);
-	assert_int_equal(hmap_find(&m, "alphb", 5), NONE);
-	assert_int_equal(hmap_find(&m, "\xD8\xA7\xD9\x84\xD9\x81", 6), NONE);
+	assert_int_equal(find_id(&m, "alpha", 5), 0);
+	assert_int_equal(find_id(&m, "\xD8\xA3\xD9\x84\xD9\x81", 6), 1);
+	assert_int_equal(find_id(&m, "alph", 4), NONE);
+	assert_int_equal(find_id(&m, "alphb", 5), NONE);
+	assert_int_equal(find_id(&m, "\xD8\xA7\xD9\x84\xD9\x81", 6), NONE);
 	assert_int_equal(m.n, 2);	/* find adds nothing */
 	hmap_free(&m);
 }
@@ -198,8 +208,8 @@ keys_with_nul_bytes(void **state)
 	d = intern(&m, "k\0", 2, 1);
 	assert_true(a != b && a != c && a != d && b != c && b != d && c != d);
 	assert_int_equal(intern(&m, "k\0a", 3, 0), a);
-	assert_int_equal(hmap_find(&m, "k\0b", 3), b);
-	assert_int_equal(hmap_find(&m, "k\0c", 3), NONE);
+	assert_int_equal(find_id(&m, "k\0b", 3), b);
+	assert_int_equal(find_id(&m, "k\0c", 3), NONE);
 	check_key(&m, a, "k\0a", 3);
 	check_key(&m, d, "k\0", 2);
 	hmap_free(&m);
@@ -217,13 +227,13 @@ empty_key(void **state)
 	assert_int_equal(e, 0);
 	check_key(&m, e, "", 0);
 	assert_int_equal(intern(&m, "", 0, 0), e);
-	assert_int_equal(hmap_find(&m, "", 0), e);
+	assert_int_equal(find_id(&m, "", 0), e);
 	z = intern(&m, "\0", 1, 1);
 	assert_true(z != e);
 	intern(&m, "after", 5, 1);
 	check_key(&m, e, "", 0);
 	check_key(&m, z, "\0", 1);
-	assert_int_equal(hmap_find(&m, "", 0), e);
+	assert_int_equal(find_id(&m, "", 0), e);
 	hmap_free(&m);
 }
 
@@ -238,7 +248,7 @@ empty_key_after_others(void **state)
 	intern(&m, "abc", 3, 1);
 	e = intern(&m, "", 0, 1);
 	check_key(&m, e, "", 0);
-	assert_int_equal(hmap_find(&m, "", 0), e);
+	assert_int_equal(find_id(&m, "", 0), e);
 	hmap_free(&m);
 }
 
@@ -272,16 +282,16 @@ many_keys_survive_rehash(void **state)
 		n = make_key(key, i);
 		id = intern(&m, key, n, 1);
 		assert_int_equal(id, i);
-		m.ent[id].count = i * 3;
+		hmap_at(&m, id)->count = i * 3;
 	}
 	assert_int_equal(m.n, N);
 	assert_true(m.mask + 1 >= N);
 	for (i = 0; i < N; i++) {
 		n = make_key(key, i);
-		assert_int_equal(hmap_find(&m, key, n), i);
+		assert_int_equal(find_id(&m, key, n), i);
 		check_key(&m, i, key, n);
-		assert_int_equal(m.ent[i].count, i * 3);
-		assert_int_equal(m.ent[i].len, n);
+		assert_int_equal(hmap_at(&m, i)->count, i * 3);
+		assert_int_equal(hmap_at(&m, i)->id, i);
 	}
 	for (i = 0; i < N; i += 97) {
 		n = make_key(key, i);
