@@ -51,7 +51,8 @@ UNITS = $(UNIT_SRC:tests/unit/%.c=$(OUT)/unit/%)
 MAN1 = $(wildcard man/*.1)
 MAN7 = $(wildcard man/*.7)
 
-.PHONY: all units check check-deps deps demo install uninstall clean lint
+.PHONY: all units check check-deps deps demo install uninstall clean lint \
+	bench-tools
 
 all: check-deps $(LIBA) $(PROGS)
 
@@ -80,6 +81,13 @@ $(OUT)/unit/%: tests/unit/%.c $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBA) \
 	    $(TEST_LIBS) $(PKG_LIBS)
+
+# The baselines scripts/bench/run and scripts/eval-split compare with.
+bench-tools: build/icu-sentences
+
+build/icu-sentences: scripts/bench/icu-sentences.c
+	@mkdir -p $(@D)
+	$(CC) $(CSTD) $(WARN) $(OPT) $(PKG_CFLAGS) -o $@ $< $(PKG_LIBS)
 
 -include $(LIB_OBJ:.o=.d) $(CMD_SRC:cmd/%.c=$(OUT)/cmd/%.d)
 

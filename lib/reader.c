@@ -16,6 +16,15 @@ reader_init(struct reader *r, int fd)
 	r->fd = fd;
 }
 
+void
+reader_init_source(struct reader *r, reader_source source, void *ctx)
+{
+	memset(r, 0, sizeof *r);
+	r->fd = -1;
+	r->source = source;
+	r->ctx = ctx;
+}
+
 /* Reads more input after the unread bytes; returns bytes read, 0, or -1. */
 static ssize_t
 fill(struct reader *r)
@@ -32,7 +41,9 @@ fill(struct reader *r)
 	if (r->cap - r->end < READER_CHUNK)
 		r->buf = xgrow(r->buf, &r->cap, r->end + READER_CHUNK, 1);
 	do
-		k = read(r->fd, r->buf + r->end, r->cap - r->end);
+		k = r->source ? r->source(r->ctx, r->buf + r->end,
+		    r->cap - r->end) : read(r->fd, r->buf + r->end,
+		    r->cap - r->end);
 	while (k < 0 && errno == EINTR);
 	if (k < 0)
 		r->err = errno;
