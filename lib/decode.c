@@ -25,6 +25,7 @@ struct decoder {
 	uint64_t consumed;	/* input bytes converted before raw[rstart] */
 	uint64_t replaced;
 	uint64_t err_off;
+	int failed;		/* an error to report once the text before it is out */
 	char name[64];
 	char msg[160];
 };
@@ -139,6 +140,10 @@ decoder_read(void *ctx, char *buf, size_t cap)
 {
 	struct decoder *d = ctx;
 
+	if (d->failed) {
+		errno = EILSEQ;
+		return -1;
+	}
 	for (;;) {
 		UErrorCode e = U_ZERO_ERROR;
 		char *t = buf;
@@ -175,6 +180,14 @@ decoder_read(void *ctx, char *buf, size_t cap)
 			d->err_off = d->consumed - (uint64_t)(blen > 0 ? blen : 0);
 			snprintf(d->msg, sizeof d->msg, "invalid %s (byte 0x%02x)",
 			    d->name, blen > 0 ? (unsigned char)bad[0] : 0);
+			d->failed = 1;
+			/* The text before the bad bytes goes out first: what is
+			 * written, and what waits in the pivot. */
+			e2 = U_ZERO_ERROR;
+			ucnv_fromUnicode(d->utf8, &t, buf + cap,
+			    (const UChar **)&d->psrc, d->ptgt, NULL, 1, &e2);
+			if (t > buf)
+				return t - buf;
 			errno = EILSEQ;
 			return -1;
 		}

@@ -9,34 +9,9 @@
 #include <unicode/uscript.h>
 #include <unicode/utext.h>
 
+#include "abbrev.h"
 #include "mem.h"
 #include "utf8.h"
-
-/*
- * Words that a full stop follows without ending the sentence. Latin ones
- * are matched as written (inner dots included); the Arabic ones are the
- * one-letter abbreviations of Arabic news: د. (doctor), م. (engineer, or
- * the Gregorian era), ص. (page), ...
- */
-static const char *const latin_abbrevs[] = {
-	"Mr", "Mrs", "Ms", "Dr", "Prof", "Sr", "Jr", "St", "Mt", "Gen", "Col",
-	"Lt", "Sgt", "Capt", "Gov", "Sen", "Rep", "Pres", "Rev", "Hon",
-	"Inc", "Ltd", "Co", "Corp", "Bros", "No", "Nos", "vs", "etc", "approx",
-	"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
-	"Nov", "Dec", "U.S", "U.K", "U.N", "E.U", "e.g", "i.e", "a.m", "p.m",
-	"Ph.D", "fig", "Fig", "vol", "Vol", "pp", "p",
-};
-
-/* Beside these, any single Arabic letter with a full stop is taken for an
- * abbreviation, as a single capital is for an initial. */
-static const char *const arabic_abbrevs[] = {
-	"\u0647\u0640",		/* هـ: هجري */
-	"\u0645\u0645",		/* مم: ميليمتر */
-	"\u0643\u0645",		/* كم: كيلومتر */
-	"\u0633\u0645",		/* سم: سنتيمتر */
-	"\u0643\u063a",		/* كغ: كيلوغرام */
-	"\u062f\u0643",		/* دك: دكتور */
-};
 
 /* Words that go on a sentence after an ellipsis: "... إلخ". */
 static const char *const after_ellipsis[] = {
@@ -142,7 +117,8 @@ char_before(const char *text, size_t i)
 static int
 is_space(int32_t cp)
 {
-	return cp == ' ' || cp == '\t' || (cp > 0x7F && u_isUWhiteSpace(cp));
+	return cp == ' ' || (cp >= '\t' && cp <= '\r') || (cp > 0x7F &&
+	    u_isUWhiteSpace(cp));
 }
 
 static int
@@ -195,17 +171,6 @@ static int
 is_opening_quote(int32_t cp)
 {
 	return cp >= 0 && u_charType(cp) == U_INITIAL_PUNCTUATION;
-}
-
-static int
-in_list(const char *const *list, size_t n, const char *w, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (strlen(list[i]) == len && memcmp(list[i], w, len) == 0)
-			return 1;
-	return 0;
 }
 
 /* The word before text[i]: letters, tatweel, and inner dots. */
@@ -324,16 +289,14 @@ dot_ends(const char *text, size_t n, size_t i, size_t sent_start,
 	if (u_isdigit(prev) && u_isdigit(next))
 		return 0;			/* 30.4 */
 	arabic_abbrev = (i - w == 2 && is_arabic_letter(prev)) ||
-	    in_list(arabic_abbrevs, sizeof arabic_abbrevs /
-	    sizeof arabic_abbrevs[0], text + w, i - w);
+	    abbrev_arabic(text + w, i - w);
 	if (next >= 0 && !is_space(next) && !is_closer(next) &&
 	    !is_terminator(s, next) && !is_opening_quote(next))
 		/* A space missing between two Arabic words ends; anything
 		 * else glued (URL, e-mail, U.S, file.txt) does not. */
 		return is_arabic_letter(prev) && is_arabic_letter(next) &&
 		    !arabic_abbrev;
-	if (in_list(latin_abbrevs, sizeof latin_abbrevs /
-	    sizeof latin_abbrevs[0], text + w, i - w))
+	if (abbrev_latin(text + w, i - w))
 		return 0;
 	if (i - w == 1 && prev >= 'A' && prev <= 'Z')
 		return 0;			/* an initial: J. K. Rowling */
@@ -363,16 +326,19 @@ mark_ends(int32_t prev, int32_t next, const struct sentencer *s)
 	return !(is_latin_alnum(prev) && is_latin_alnum(next));
 }
 
-/* After a sentence's terminators at text[j]: the end of its closers. */
+/*
+ * After a sentence's terminators at text[j]: the end of its closers, and
+ * of terminators after them ("«...».").
+ */
 static size_t
-closers_end(const char *text, size_t n, size_t j)
+closers_end(const struct sentencer *s, const char *text, size_t n, size_t j)
 {
 	int len, len2;
 
 	for (;;) {
 		int32_t cp = char_at(text, n, j, &len);
 
-		if (is_closer(cp)) {
+		if (is_closer(cp) || (cp >= 0 && is_terminator(s, cp))) {
 			j += (size_t)len;
 			continue;
 		}
@@ -467,11 +433,29 @@ split_arabic(struct sentencer *s, const char *text, size_t n,
 			    i)))
 				continue;
 		}
-		i = closers_end(text, n, i);
+		i = closers_end(s, text, n, i);
 		add_trimmed(out, text, start, i);
 		i = start = skip_space(text, n, i);
 	}
 	add_trimmed(out, text, start, n);
+}
+
+/* Whether the break at text[to] follows an abbreviation or an initial:
+ * "Dr. " "J. " before it. */
+static int
+after_abbrev(const char *text, size_t to)
+{
+	size_t end = to, w;
+	int len;
+
+	while (end > 0 && is_space(char_at(text, to, char_before(text, end),
+	    &len)))
+		end = char_before(text, end);
+	if (end == 0 || text[end - 1] != '.')
+		return 0;
+	w = word_start(text, end - 1);
+	return abbrev_latin(text + w, end - 1 - w) || (end - 1 - w == 1 &&
+	    text[w] >= 'A' && text[w] <= 'Z');
 }
 
 static void
@@ -488,9 +472,13 @@ split_icu(struct sentencer *s, const char *text, size_t n, struct spans *out)
 	}
 	from = ubrk_first(s->bi);
 	while ((to = ubrk_next(s->bi)) != UBRK_DONE) {
+		if ((size_t)to < n && after_abbrev(text, (size_t)to))
+			continue;	/* ICU's list lacks "Dr."; no initials */
 		add_trimmed(out, text, (size_t)from, (size_t)to);
 		from = to;
 	}
+	if ((size_t)from < n)
+		add_trimmed(out, text, (size_t)from, n);
 }
 
 /* Whether most letters of text (of its first hundred) are Arabic. */
