@@ -156,7 +156,7 @@ tokenise_record(struct tokcmd *c, const struct tsv_fields *f,
 
 	if (c->rows) {
 		tokenise(c, &f->v[c->idx[0]]);
-		write_rows(c, f, c->opt.raw ? (size_t)-1 : c->idx[0], w);
+		write_rows(c, f, c->idx[0], w);
 		return;
 	}
 	for (i = 0; i < f->n; i++) {

@@ -10,7 +10,7 @@ lexicon_count(const char *w, size_t n)
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		const char *e = lexicon_words + lexicon_starts[mid];
-		size_t elen = strlen(e);
+		size_t elen = lexicon_starts[mid + 1] - lexicon_starts[mid] - 1;
 		int c = memcmp(e, w, elen < n ? elen : n);
 
 		if (c == 0)

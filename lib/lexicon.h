@@ -8,8 +8,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* The words, each ending in NUL, in byte order; where each starts; and
- * their counts. */
+/* The words, each ending in NUL, in byte order; where each starts (and,
+ * last, where the table ends); and their counts. */
 extern const char lexicon_words[];
 extern const uint32_t lexicon_starts[];
 extern const uint32_t lexicon_counts[];

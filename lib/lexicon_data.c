@@ -65945,6 +65945,7 @@ const uint32_t lexicon_starts[] = {
 	421830,
 	421839,
 	421842,
+	421847,
 };
 
 const uint32_t lexicon_counts[] = {

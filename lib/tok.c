@@ -25,7 +25,8 @@ enum kind {
 	K_DIGIT,
 	K_EMOJI,
 	K_PUNCT,
-	K_SYM
+	K_SYM,
+	K_MARK			/* a combining mark or joiner: extends a word */
 };
 
 void
@@ -91,6 +92,8 @@ kind_of(int32_t cp)
 	}
 	if (is_arabic_letter(cp) || cp == 0x0640)
 		return K_ARABIC;
+	if ((cp >= 0x064B && cp <= 0x065F) || cp == 0x0670)
+		return K_MARK;
 	if (u_isUWhiteSpace(cp))
 		return K_SPACE;
 	if (u_hasBinaryProperty(cp, UCHAR_EXTENDED_PICTOGRAPHIC) ||
@@ -105,7 +108,7 @@ kind_of(int32_t cp)
 	t = u_charType(cp);
 	if (t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK ||
 	    t == U_ENCLOSING_MARK || t == U_FORMAT_CHAR)
-		return K_LETTER;	/* met alone: kept with letters */
+		return K_MARK;
 	return u_ispunct(cp) ? K_PUNCT : K_SYM;
 }
 
@@ -150,6 +153,8 @@ url_end(const char *s, size_t n, size_t i)
 	size_t j = i, opens = 0, closes = 0;
 	int len;
 
+	if (strchr("hHfFwW", s[i]) == NULL)
+		return 0;
 	if (!starts_with_ci(s, n, i, "http://") &&
 	    !starts_with_ci(s, n, i, "https://") &&
 	    !starts_with_ci(s, n, i, "ftp://") &&
@@ -271,8 +276,8 @@ word_end(const char *s, size_t n, size_t i, enum kind k)
 		int32_t cp = cp_at(s, n, j, &len);
 		enum kind kj = kind_of(cp);
 
-		if (kj == k) {
-			j = cluster_end(s, n, j);
+		if (kj == k || kj == K_MARK) {
+			j += (size_t)len;
 			continue;
 		}
 		if (k == K_LETTER && (cp == '\'' || cp == 0x2019) && j > i &&
@@ -330,9 +335,10 @@ tok_split(const char *s, size_t n, struct tokens *out)
 		    (i == 0 || kind_of(cp_at(s, n, i - 1, &len)) == K_SPACE) &&
 		    kind_of(cp_at(s, n, i + 1, &len)) == K_DIGIT)) {
 			add(out, i, j = number_end(s, n, i), TOK_NUM, TOK_ALONE);
-		} else if (k == K_ARABIC || k == K_LETTER) {
-			add(out, i, j = word_end(s, n, i, k), TOK_WORD,
-			    TOK_ALONE);
+		} else if (k == K_ARABIC || k == K_LETTER || k == K_MARK) {
+			/* A mark with no letter (a lone diacritic) is a word. */
+			add(out, i, j = word_end(s, n, i, k == K_MARK ?
+			    K_LETTER : k), TOK_WORD, TOK_ALONE);
 		} else if (k == K_EMOJI) {
 			add(out, i, j = cluster_end(s, n, i), TOK_EMOJI,
 			    TOK_ALONE);
@@ -387,11 +393,32 @@ static const char *const enclitics[] = {
 };
 
 /*
- * A proclitic chain is split off when the rest is a word of the lexicon
- * at least as common as the whole, or the rest starts with the article;
- * a pronoun when the stem is at least as common as the word with it.
+ * The evidence for a split is the lexicon: a rest (or stem) that is a
+ * common word. A conjunction is split off when the rest is at least a
+ * CONJ_RATIO-th as common as the whole word (وقال: قال is common, وزير:
+ * زير is not); a preposition or the future particle when at least a
+ * PREP_RATIO-th; a pronoun when its stem is at least a PRON_RATIO-th.
+ * A word the lexicon does not know keeps its first letters (ويكيبيديا,
+ * سيدا); it loses a pronoun only when a long stem is left (يشترونها). The ratios were tuned on the first half
+ * of the WikiNews gold (scripts/eval-tok --part first).
  */
-enum { MIN_HOST_LETTERS = 2, ARTICLE_HOST_LETTERS = 4 };
+enum {
+	MIN_HOST_LETTERS = 2,
+	MIN_PREP_HOST_LETTERS = 3,	/* كما كان: not ك+ما ك+ان */
+	ARTICLE_HOST_LETTERS = 4,
+	UNKNOWN_STEM_LETTERS = 4,
+	CONJ_RATIO = 20,
+	PREP_RATIO = 20,
+	PRON_RATIO = 2
+};
+
+/* Prepositions with a pronoun, split whole by the ATB scheme. */
+static const char *const prep_pronouns[] = {
+	"\u0644\u0647", "\u0644\u0647\u0627", "\u0644\u0647\u0645",
+	"\u0644\u0647\u0645\u0627", "\u0644\u0647\u0646", "\u0644\u0646\u0627",
+	"\u0628\u0647", "\u0628\u0647\u0627", "\u0628\u0647\u0645",
+	"\u0628\u0647\u0645\u0627", "\u0628\u0647\u0646", "\u0628\u0646\u0627",
+};
 
 static int
 read_letters(const char *s, size_t start, size_t end, struct letters *l)
@@ -481,6 +508,9 @@ is_imperfect_prefix(int32_t cp)
 	return cp == 0x064A || cp == 0x062A || cp == 0x0646 || cp == 0x0623;
 }
 
+static uint32_t host_count(const struct letters *l, size_t from,
+    int article);
+
 /* Whether letters [0, k) form a proclitic chain before the rest. */
 static int
 is_chain(enum clitic_mode mode, const struct letters *l, size_t k)
@@ -504,20 +534,29 @@ is_chain(enum clitic_mode mode, const struct letters *l, size_t k)
 static size_t
 proclitics(enum clitic_mode mode, const struct letters *l, int *lam_article)
 {
-	uint32_t whole = count_of(l, 0, l->n, 0), host;
+	uint32_t whole = 0, host;
 	size_t k;
+	int counted = 0;
 
 	*lam_article = 0;
 	for (k = l->n >= 3 ? 2 : 1; k >= 1; k--) {
-		int lam_art;
+		int lam_art, conj;
 
 		if (!is_chain(mode, l, k))
 			continue;
+		if (!counted) {
+			whole = count_of(l, 0, l->n, 0);
+			counted = 1;
+		}
 		lam_art = l->cp[k - 1] == LAM && l->cp[k] == LAM &&
 		    l->n - k >= 3;
-		host = count_of(l, k, l->n, lam_art);
+		conj = k == 1 && is_conj(l->cp[0]);
+		if (!conj && l->n - k < MIN_PREP_HOST_LETTERS)
+			continue;
+		host = host_count(l, k, lam_art);
 		if (lam_art || starts_article(l, k) || (host > 0 &&
-		    host >= whole)) {
+		    (uint64_t)host * (conj ? CONJ_RATIO : PREP_RATIO) >=
+		    whole)) {
 			*lam_article = lam_art;
 			return k;
 		}
@@ -525,32 +564,85 @@ proclitics(enum clitic_mode mode, const struct letters *l, int *lam_article)
 	return 0;
 }
 
+/*
+ * How common letters [from, to) are as a stem before a pronoun: the stem
+ * of مدينتها is written مدينت, of عليه علي; they are looked up as مدينة
+ * and على too.
+ */
+static uint32_t
+stem_count(const struct letters *l, size_t from, size_t to)
+{
+	uint32_t c = count_of(l, from, to, 0), c2 = 0;
+	struct letters m;
+
+	if (to - from < 2)
+		return c;
+	m = *l;
+	if (l->cp[to - 1] == 0x062A)		/* ت for ة */
+		m.form[m.format[to - 1] + 1] = (char)0xA9;
+	else if (l->cp[to - 1] == 0x064A)	/* ي for ى */
+		m.form[m.format[to - 1] + 1] = (char)0x89;
+	else
+		return c;
+	c2 = count_of(&m, from, to, 0);
+	return c > c2 ? c : c2;
+}
+
 /* The letters of a pronoun to split from the end of letters [from, n). */
 static size_t
 enclitic(const struct letters *l, size_t from)
 {
-	uint32_t whole = count_of(l, from, l->n, 0);
-	size_t i;
+	uint32_t whole = 0, c;
+	size_t i, plen, stem;
+	int counted = 0;
 
 	for (i = 0; i < sizeof enclitics / sizeof enclitics[0]; i++) {
-		size_t plen = strlen(enclitics[i]) / 2, stem;
-		uint32_t c;
-
+		plen = strlen(enclitics[i]) / 2;
 		if (l->n - from < plen + MIN_HOST_LETTERS ||
 		    !is_word(l, l->n - plen, l->n, enclitics[i]))
 			continue;
-		stem = l->n - plen;
-		c = count_of(l, from, stem, 0);
-		/* مدينتها: the stem is written مدينت, looked up as مدينة. */
-		if (c == 0 && l->cp[stem - 1] == 0x062A) {
-			struct letters m = *l;
-
-			m.form[m.format[stem - 1] + 1] = (char)0xA9;	/* ة */
-			c = count_of(&m, from, stem, 0);
+		if (!counted) {
+			whole = count_of(l, from, l->n, 0);
+			counted = 1;
 		}
-		if (c > 0 && c >= whole)
+		stem = l->n - plen;
+		c = stem_count(l, from, stem);
+		if (c > 0 && (uint64_t)c * PRON_RATIO >= whole)
+			return plen;
+		/* An unknown long word ending in ها هم هما هن: يشترونها */
+		if (c == 0 && whole == 0 && plen >= 2 && stem - from >=
+		    UNKNOWN_STEM_LETTERS)
 			return plen;
 	}
+	return 0;
+}
+
+/* The rest's count, or its stem's if it ends in a pronoun (ومدينتها). */
+static uint32_t
+host_count(const struct letters *l, size_t from, int article)
+{
+	uint32_t c = count_of(l, from, l->n, article);
+	size_t i, plen;
+
+	if (c > 0 || article)
+		return c;
+	for (i = 0; i < sizeof enclitics / sizeof enclitics[0]; i++) {
+		plen = strlen(enclitics[i]) / 2;
+		if (l->n - from >= plen + MIN_HOST_LETTERS &&
+		    is_word(l, l->n - plen, l->n, enclitics[i]))
+			return stem_count(l, from, l->n - plen);
+	}
+	return 0;
+}
+
+static int
+is_prep_pronoun(const struct letters *l)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof prep_pronouns / sizeof prep_pronouns[0]; i++)
+		if (is_word(l, 0, l->n, prep_pronouns[i]))
+			return 1;
 	return 0;
 }
 
@@ -564,6 +656,11 @@ split_word(enum clitic_mode mode, const char *s, const struct token *t,
 
 	if (!read_letters(s, t->start, t->end, &l)) {
 		add(out, t->start, t->end, t->cls, t->attach);
+		return;
+	}
+	if (mode == CLITIC_ATB && is_prep_pronoun(&l)) {
+		add(out, l.at[0], l.at[1], TOK_CLITIC, TOK_BEFORE);
+		add(out, l.at[1], t->end, TOK_CLITIC, TOK_AFTER);
 		return;
 	}
 	k = proclitics(mode, &l, &lam_art);
