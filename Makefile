@@ -51,6 +51,7 @@ UNITS = $(UNIT_SRC:tests/unit/%.c=$(OUT)/unit/%)
 MAN1 = $(wildcard man/*.1)
 MAN7 = $(wildcard man/*.7)
 
+.SECONDARY:
 .PHONY: all units check check-deps deps demo install uninstall clean lint \
 	bench-tools
 

@@ -1,0 +1,310 @@
+/*
+ * satr-ent: people, organisations, places, money, dates, times and
+ * percentages in text, with canonical values.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "ent.h"
+#include "input.h"
+#include "mem.h"
+#include "msg.h"
+#include "tok.h"
+#include "tsv.h"
+#include "writer.h"
+
+static const struct cli_program prog = {
+	"satr-ent",
+	"[-Hr] [-f FIELD] [--types LIST] [-g FILE]... [--doc LIST]\n"
+	"       [--format tsv|bio] [--invalid=MODE] [--line-buffered] [FILE...]",
+	"Find entities in a field (default: the last): a record per mention,\n"
+	"the other fields, then type, start, end, surface, value.",
+	"      --types LIST        only these: PER,ORG,LOC,MISC,MONEY,DATE,\n"
+	"                          TIME,PERCENT (default: all)\n"
+	"  -g, --gazetteer FILE    add names: TYPE<TAB>canonical<TAB>variant...\n"
+	"      --doc LIST          fields that name the document, for short\n"
+	"                          mentions (default: field 1 of several)\n"
+	"      --format FORMAT     tsv (default), or bio: a token a line with\n"
+	"                          B-/I-/O tags\n",
+};
+
+enum { OPT_DOC = CLI_OPT_PROGRAM, OPT_FORMAT, OPT_TYPES };
+
+static const struct option longopts[] = {
+	CLI_LONGOPTS,
+	{ "doc", required_argument, NULL, OPT_DOC },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "gazetteer", required_argument, NULL, 'g' },
+	{ "types", required_argument, NULL, OPT_TYPES },
+	{ NULL, 0, NULL, 0 }
+};
+
+struct entcmd {
+	struct cli_options opt;
+	struct fieldlist field, doc;
+	int has_doc, bio;
+	unsigned types;
+	struct ent_finder *finder;
+	struct entities ents;
+	struct tokens toks;
+	struct buf text, docid, lastdoc;
+	size_t *idx, cap, *didx, dcap;
+	int seen_doc;
+};
+
+static void
+write_num(struct writer *w, size_t v)
+{
+	char num[24];
+
+	writer_put(w, num, (size_t)snprintf(num, sizeof num, "%zu", v));
+}
+
+static void
+write_mentions(struct entcmd *c, const struct tsv_fields *f, size_t field,
+    struct writer *w)
+{
+	size_t i, k;
+
+	for (i = 0; i < c->ents.n && w->err == 0; i++) {
+		const struct entity *e = &c->ents.v[i];
+		const char *value = c->ents.values.p + e->value;
+
+		for (k = 0; k < f->n; k++) {
+			if (k == field)
+				continue;
+			writer_put(w, f->v[k].p, f->v[k].n);
+			writer_putc(w, '\t');
+		}
+		writer_puts(w, ent_type_names[e->type]);
+		writer_putc(w, '\t');
+		write_num(w, e->start);
+		writer_putc(w, '\t');
+		write_num(w, e->end);
+		writer_putc(w, '\t');
+		tsv_write_escaped(w, c->text.p + e->start, e->end - e->start);
+		writer_putc(w, '\t');
+		tsv_write_escaped(w, value, strlen(value));
+		writer_end_record(w);
+	}
+}
+
+/* A token a line, tagged B-TYPE, I-TYPE or O; a blank line after. */
+static void
+write_bio(struct entcmd *c, struct writer *w)
+{
+	size_t i, e = 0;
+	const struct entity *prev = NULL;
+
+	tok_split(c->text.p, c->text.n, &c->toks);
+	for (i = 0; i < c->toks.n && w->err == 0; i++) {
+		const struct token *t = &c->toks.v[i];
+
+		while (e < c->ents.n && c->ents.v[e].end <= t->start)
+			e++;
+		tsv_write_escaped(w, c->text.p + t->start, t->end - t->start);
+		if (e < c->ents.n && c->ents.v[e].start < t->end) {
+			writer_puts(w, prev == &c->ents.v[e] ? "\tI-" : "\tB-");
+			writer_puts(w, ent_type_names[c->ents.v[e].type]);
+			prev = &c->ents.v[e];
+		} else {
+			writer_puts(w, "\tO");
+			prev = NULL;
+		}
+		writer_end_record(w);
+	}
+	writer_end_record(w);
+}
+
+/* Starts a new document when the document fields change. */
+static void
+track_document(struct entcmd *c, struct input *in)
+{
+	size_t n, i;
+
+	if (!c->has_doc && in->fields.n < 2)
+		return;
+	if (c->has_doc) {
+		n = input_select(in, &c->doc, &c->didx, &c->dcap);
+	} else {
+		c->didx = xgrow(c->didx, &c->dcap, 1, sizeof *c->didx);
+		c->didx[0] = 0;
+		n = 1;
+	}
+	c->docid.n = 0;
+	for (i = 0; i < n; i++) {
+		buf_add(&c->docid, in->fields.v[c->didx[i]].p,
+		    in->fields.v[c->didx[i]].n);
+		buf_addc(&c->docid, '\t');
+	}
+	if (c->seen_doc && c->docid.n == c->lastdoc.n &&
+	    memcmp(c->docid.p, c->lastdoc.p, c->docid.n) == 0)
+		return;
+	ent_document(c->finder);
+	c->lastdoc.n = 0;
+	buf_add(&c->lastdoc, c->docid.p, c->docid.n);
+	c->seen_doc = 1;
+}
+
+static void
+parse_types(struct entcmd *c, const char *list)
+{
+	const char *s = list;
+
+	c->types = 0;
+	for (;;) {
+		size_t len = strcspn(s, ",");
+		int t = ent_type_of(s, len);
+
+		if (t < 0)
+			cli_usage_error(&prog, "--types: no type '%.*s'",
+			    (int)len, s);
+		c->types |= 1u << t;
+		if (s[len] == '\0')
+			return;
+		s += len + 1;
+	}
+}
+
+static const char **
+parse_options(struct entcmd *c, int argc, char **argv)
+{
+	const char **gaz;
+	size_t ng = 0, gcap = 0;
+	int ch;
+
+	gaz = xgrow(NULL, &gcap, 1, sizeof *gaz);
+	cli_init(&c->opt);
+	c->types = (1u << ENT_NTYPES) - 1;
+	while ((ch = getopt_long(argc, argv, CLI_SHORTOPTS "g:", longopts,
+	    NULL)) != -1) {
+		if (cli_option(&prog, &c->opt, ch, optarg))
+			continue;
+		switch (ch) {
+		case 'g':
+			gaz = xgrow(gaz, &gcap, ng + 2, sizeof *gaz);
+			gaz[ng++] = optarg;
+			break;
+		case OPT_DOC:
+			cli_fieldlist(&prog, "--doc", optarg, &c->doc);
+			c->has_doc = 1;
+			break;
+		case OPT_FORMAT:
+			if (strcmp(optarg, "bio") == 0)
+				c->bio = 1;
+			else if (strcmp(optarg, "tsv") != 0)
+				cli_usage_error(&prog, "--format takes tsv or "
+				    "bio, not '%s'", optarg);
+			break;
+		case OPT_TYPES:
+			parse_types(c, optarg);
+			break;
+		default:
+			cli_usage(&prog);
+		}
+	}
+	gaz[ng] = NULL;
+	if (c->opt.fields) {
+		cli_fieldlist(&prog, "-f", c->opt.fields, &c->field);
+		if (c->field.n != 1 || (c->field.v[0].name == NULL &&
+		    c->field.v[0].lo != c->field.v[0].hi))
+			cli_usage_error(&prog, "-f: one field holds the text");
+	}
+	return gaz;
+}
+
+static void
+write_header(struct entcmd *c, const struct tsv_fields *h, struct writer *w)
+{
+	size_t *idx = NULL, cap = 0, missing, i, field = h->n - 1;
+
+	if (c->opt.fields) {
+		if (fieldlist_select(&c->field, h->n, &idx, &cap, &missing) < 0)
+			msg_die(SATR_EXIT_DATA, "-f: no field %zu in the "
+			    "header", missing);
+		field = idx[0];
+		free(idx);
+	}
+	if (c->bio) {
+		writer_puts(w, "token\ttag");
+	} else {
+		for (i = 0; i < h->n; i++)
+			if (i != field) {
+				writer_put(w, h->v[i].p, h->v[i].n);
+				writer_putc(w, '\t');
+			}
+		writer_puts(w, "type\tstart\tend\tsurface\tvalue");
+	}
+	writer_end_record(w);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct entcmd c;
+	struct input in;
+	struct writer w;
+	const struct tsv_fields *h;
+	const char **gaz, **g;
+	char err[512];
+	int status, e;
+
+	memset(&c, 0, sizeof c);
+	gaz = parse_options(&c, argc, argv);
+	if ((c.finder = ent_new(err, sizeof err)) == NULL)
+		msg_die(SATR_EXIT_DATA, "%s", err);
+	for (g = gaz; *g != NULL; g++)
+		if (ent_load_gazetteer(c.finder, *g, err, sizeof err) < 0)
+			msg_die(SATR_EXIT_DATA, "-g %s:%s", *g, err);
+	free(gaz);
+	input_init(&in, &c.opt, argc - optind, argv + optind);
+	writer_init(&w, STDOUT_FILENO, c.opt.line_buffered || isatty(1));
+	h = input_header(&in);
+	if (h != NULL || !c.opt.header) {
+		if (fieldlist_resolve(&c.field, h, err, sizeof err) < 0)
+			cli_usage_error(&prog, "-f: %s", err);
+		if (fieldlist_resolve(&c.doc, h, err, sizeof err) < 0)
+			cli_usage_error(&prog, "--doc: %s", err);
+	}
+	if (h != NULL)
+		write_header(&c, h, &w);
+	while (w.err == 0 && input_next(&in)) {
+		if (input_select(&in, c.opt.fields ? &c.field : NULL, &c.idx,
+		    &c.cap) == 0)
+			break;
+		track_document(&c, &in);
+		if (in.stopped)
+			break;
+		c.text.n = 0;
+		buf_add(&c.text, in.fields.v[c.idx[0]].p,
+		    in.fields.v[c.idx[0]].n);
+		if (!c.opt.raw)
+			c.text.n = tsv_unescape(c.text.p, c.text.n);
+		ent_find(c.finder, c.text.p, c.text.n, c.types, &c.ents);
+		if (c.bio)
+			write_bio(&c, &w);
+		else
+			write_mentions(&c, &in.fields, c.idx[0], &w);
+	}
+	status = input_finish(&in);
+	if ((e = writer_close(&w)) != 0) {
+		errno = e;
+		msg_warn("write error:");
+		status = SATR_EXIT_DATA;
+	}
+	ent_free(c.finder);
+	entities_free(&c.ents);
+	tokens_free(&c.toks);
+	fieldlist_free(&c.field);
+	fieldlist_free(&c.doc);
+	buf_free(&c.text);
+	buf_free(&c.docid);
+	buf_free(&c.lastdoc);
+	free(c.idx);
+	free(c.didx);
+	return status;
+}

@@ -1,0 +1,59 @@
+/*
+ * Entities in text: people, organisations, places (gazetteers and rules)
+ * and money, dates, times and percentages (rules), with canonical values.
+ */
+#ifndef SATR_ENT_H
+#define SATR_ENT_H
+
+#include <stddef.h>
+
+#include "mem.h"
+
+enum ent_type {
+	ENT_PER, ENT_ORG, ENT_LOC, ENT_MISC,
+	ENT_MONEY, ENT_DATE, ENT_TIME, ENT_PERCENT,
+	ENT_NTYPES
+};
+
+/* "PER", "ORG", ... by type; and the type of a name, or -1. */
+extern const char *const ent_type_names[];
+int ent_type_of(const char *name, size_t n);
+
+struct entity {
+	size_t start, end;	/* bytes of the original text */
+	enum ent_type type;
+	size_t value;		/* offset of its value in values */
+};
+
+struct entities {
+	struct entity *v;
+	size_t n, cap;
+	struct buf values;	/* NUL-terminated strings */
+};
+
+void entities_free(struct entities *e);
+
+struct ent_finder;
+
+/* Returns NULL with a message in err if ICU cannot serve. */
+struct ent_finder *ent_new(char *err, size_t errlen);
+void ent_free(struct ent_finder *f);
+
+/*
+ * Adds a gazetteer file: lines "TYPE<TAB>canonical<TAB>variant..." (TYPE
+ * PER, ORG, LOC or MISC). Returns 0, or -1 with "LINE: what" in err.
+ */
+int ent_load_gazetteer(struct ent_finder *f, const char *path, char *err,
+    size_t errlen);
+
+/* A new document begins: short mentions no longer refer back. */
+void ent_document(struct ent_finder *f);
+
+/*
+ * Sets out (emptied first) to the entities of text[0..n) whose types are
+ * in the bit mask types (1 << type), in order, none overlapping.
+ */
+void ent_find(struct ent_finder *f, const char *text, size_t n,
+    unsigned types, struct entities *out);
+
+#endif
