@@ -1057,7 +1057,8 @@ table_word(struct ent_finder *f, size_t i)
 static int
 is_name_part(const struct ent_finder *f, size_t i)
 {
-	return hmap_find(&f->nameparts, f->w[i], f->wl[i]) != NULL;
+	return i < f->toks.n &&
+	    hmap_find(&f->nameparts, f->w[i], f->wl[i]) != NULL;
 }
 
 static int
@@ -1149,6 +1150,19 @@ rule_names(struct ent_finder *f, const char *text, size_t i, int arabic,
 		if (better(&c, best))
 			*best = c;
 	}
+}
+
+/* The end of a mention, past the marks and tatweel that normalising
+ * removed from its last letter: "هـ" whole. */
+static size_t
+mention_end(const char *text, size_t n, size_t end)
+{
+	while (end + 1 < n && (unsigned char)text[end] == 0xD9 &&
+	    ((unsigned char)text[end + 1] == 0x80 || ((unsigned char)
+	    text[end + 1] >= 0x8B && (unsigned char)text[end + 1] <= 0x9F) ||
+	    (unsigned char)text[end + 1] == 0xB0))
+		end += 2;
+	return end;
 }
 
 static void
@@ -1305,9 +1319,9 @@ ent_find(struct ent_finder *f, const char *text, size_t n, unsigned types,
 		if ((len = numeric_at(f, i, numeric, &k, &skip, &value)) > 0) {
 			if (types & 1u << numeric_type[k])
 				emit(out, f->off.start[f->toks.v[i].start +
-				    skip], f->off.end[f->toks.v[i + len -
-				    1].end - 1], numeric_type[k], value.p,
-				    value.n);
+				    skip], mention_end(text, n,
+				    f->off.end[f->toks.v[i + len - 1].end - 1]),
+				    numeric_type[k], value.p, value.n);
 			i += len;
 			continue;
 		}
@@ -1320,7 +1334,8 @@ ent_find(struct ent_finder *f, const char *text, size_t n, unsigned types,
 		{
 			size_t start = f->off.start[f->toks.v[best.first].start +
 			    best.skip];
-			size_t end = f->off.end[f->toks.v[best.last].end - 1];
+			size_t end = mention_end(text, n,
+			    f->off.end[f->toks.v[best.last].end - 1]);
 
 			if (best.rank == 1 && !earlier(f, &best, &value))
 				canonical(f, text, start, end, &value);
