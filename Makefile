@@ -84,9 +84,9 @@ $(OUT)/unit/%: tests/unit/%.c $(LIBA)
 	    $(TEST_LIBS) $(PKG_LIBS)
 
 # The baselines scripts/bench/run and scripts/eval-split compare with.
-bench-tools: build/icu-sentences
+bench-tools: build/icu-sentences build/icu-words
 
-build/icu-sentences: scripts/bench/icu-sentences.c
+build/icu-%: scripts/bench/icu-%.c
 	@mkdir -p $(@D)
 	$(CC) $(CSTD) $(WARN) $(OPT) $(PKG_CFLAGS) -o $@ $< $(PKG_LIBS)
 

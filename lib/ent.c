@@ -211,13 +211,13 @@ static const char *const month_locales[] = {
  * only in how a foreign g, v or long vowel was written meet.
  */
 static const struct {
-	const char *from, *to;
+	int32_t from, to;
 } fold_letters[] = {
-	{ "\u063a", "\u062c" },	/* غ */
-	{ "\u0642", "\u062c" },	/* ق */
-	{ "\u0643", "\u062c" },	/* ك */
-	{ "\u06af", "\u062c" },	/* گ */
-	{ "\u06a4", "\u0641" },	/* ڤ */
+	{ 0x063A, 0x062C },	/* غ to ج */
+	{ 0x0642, 0x062C },	/* ق */
+	{ 0x0643, 0x062C },	/* ك */
+	{ 0x06AF, 0x062C },	/* گ */
+	{ 0x06A4, 0x0641 },	/* ڤ to ف */
 };
 
 enum { MAX_NAME_TOKENS = 4, COMMON_WORD = 200, RARE_WORD = 10 };
@@ -796,31 +796,29 @@ fold(const char *s, size_t n, struct buf *out)
 	int start = 1;
 
 	out->n = 0;
+	buf_reserve(out, n);
 	while (i < n) {
 		int32_t cp;
 		int len = utf8_decode(s + i, n - i, &cp);
-		char enc[4];
 
 		if (len < 0)
 			len = -len;
 		if (cp == ' ') {
 			start = 1;
-			buf_addc(out, ' ');
+		} else if (!start && (cp == 0x0627 || cp == 0x0648 ||
+		    cp == 0x064A)) {
 			i += (size_t)len;
 			continue;
+		} else {
+			start = 0;
 		}
-		if (!start && (cp == 0x0627 || cp == 0x0648 || cp == 0x064A)) {
-			i += (size_t)len;
-			continue;
-		}
-		start = 0;
 		for (k = 0; k < sizeof fold_letters / sizeof fold_letters[0];
 		    k++)
-			if (utf8_encode(cp, enc) == strlen(fold_letters[k].from) &&
-			    memcmp(enc, fold_letters[k].from, 2) == 0)
+			if (cp == fold_letters[k].from)
 				break;
 		if (k < sizeof fold_letters / sizeof fold_letters[0])
-			buf_add(out, fold_letters[k].to, 2);
+			out->n += utf8_encode(fold_letters[k].to, out->p +
+			    out->n);
 		else
 			buf_add(out, s + i, (size_t)len);
 		i += (size_t)len;
@@ -930,6 +928,11 @@ known_names(struct ent_finder *f, size_t i, struct found *best,
 				buf_add(value, phrase_value(&f->names, id),
 				    strlen(phrase_value(&f->names, id)));
 			}
+		}
+		if (f->doc.n == 0) {
+			f->w[i] = w0;
+			f->wl[i] = l0;
+			continue;
 		}
 		fold(f->w[i], f->wl[i], &f->scratch);
 		f->w[i] = w0;
@@ -1264,7 +1267,19 @@ numeric_at(struct ent_finder *f, size_t i, const matcher *m, size_t *which,
 	size_t l0;
 
 	for (k = 0; k < n && len == 0; k++) {
+		size_t klen, kid;
+		unsigned kind;
+
 		use_strip(f, i, &s[k], &w0, &l0);
+		/* Most words start no number, date or sum: one look-up. */
+		kind = kind_at(f, i, &klen, &kid);
+		if (f->toks.v[i].cls != TOK_NUM && kind != K_NUMBER &&
+		    kind != K_SCALE && kind != K_CURSYM && kind != K_WEEKDAY &&
+		    kind != K_YEARCUE && kind != K_MONTH && kind != K_HMONTH) {
+			f->w[i] = w0;
+			f->wl[i] = l0;
+			continue;
+		}
 		for (mi = 0; mi < 4 && len == 0; mi++)
 			if ((len = m[mi](f, i, value)) > 0) {
 				*which = mi;

@@ -414,9 +414,12 @@ off_push(struct norm_offsets *o, size_t start, size_t end, size_t count)
 
 	if (o == NULL)
 		return;
-	o->start = xgrow(o->start, &o->cap, o->n + count, sizeof *o->start);
-	/* end grows in step with start: same capacity. */
-	o->end = xrealloc(o->end, o->cap * sizeof *o->end);
+	if (o->n + count > o->cap) {
+		o->start = xgrow(o->start, &o->cap, o->n + count,
+		    sizeof *o->start);
+		/* end grows in step with start: same capacity. */
+		o->end = xrealloc(o->end, o->cap * sizeof *o->end);
+	}
 	for (i = 0; i < count; i++) {
 		o->start[o->n] = start;
 		o->end[o->n] = end;
