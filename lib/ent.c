@@ -149,6 +149,8 @@ static const struct word_entry words[] = {
 	{ "جمادى الثانية", K_HMONTH, 6, NULL },
 	/* Before a person's name. */
 	{ "الرئيس", K_PERCUE, 0, NULL }, { "رئيس", K_PERCUE, 0, NULL },
+	{ "رئيس الوزراء", K_PERCUE, 0, NULL },
+	{ "رئيس وزراء", K_PERCUE, 0, NULL }, { "الراحل", K_STOP, 0, NULL },
 	{ "الملياردير", K_PERCUE, 0, NULL }, { "السيد", K_PERCUE, 0, NULL },
 	{ "السيدة", K_PERCUE, 0, NULL }, { "الدكتور", K_PERCUE, 0, NULL },
 	{ "الدكتورة", K_PERCUE, 0, NULL }, { "د.", K_PERCUE, 0, NULL },
@@ -176,6 +178,8 @@ static const struct word_entry words[] = {
 	{ "بنك", K_ORGHEAD, 1, NULL }, { "مصرف", K_ORGHEAD, 1, NULL },
 	{ "نادي", K_ORGHEAD, 1, NULL }, { "وزارة", K_ORGHEAD, 1, NULL },
 	{ "هيئة", K_ORGHEAD, 1, NULL }, { "مجلس", K_ORGHEAD, 1, NULL },
+	{ "جريدة", K_ORGHEAD, 1, NULL }, { "بلدية", K_ORGHEAD, 1, NULL },
+	{ "منتخب", K_ORGHEAD, 1, NULL }, { "اتحاد", K_ORGHEAD, 1, NULL },
 	/* Words that no name runs through. */
 	{ "في", K_STOP, 0, NULL }, { "من", K_STOP, 0, NULL },
 	{ "إلى", K_STOP, 0, NULL }, { "على", K_STOP, 0, NULL },
@@ -191,6 +195,11 @@ static const struct word_entry words[] = {
 	{ "خلال", K_STOP, 0, NULL }, { "بين", K_STOP, 0, NULL },
 	{ "عبر", K_STOP, 0, NULL }, { "بأن", K_STOP, 0, NULL },
 	{ "نفسه", K_STOP, 0, NULL }, { "أيضا", K_STOP, 0, NULL },
+	{ "لا", K_STOP, 0, NULL }, { "لم", K_STOP, 0, NULL },
+	{ "لن", K_STOP, 0, NULL }, { "أنها", K_STOP, 0, NULL },
+	{ "إنها", K_STOP, 0, NULL }, { "أنه", K_STOP, 0, NULL },
+	{ "عليه", K_STOP, 0, NULL }, { "السلام", K_STOP, 0, NULL },
+	{ "وزراء", K_STOP, 0, NULL }, { "الوزراء", K_STOP, 0, NULL },
 };
 
 /* Currencies whose Arabic names ICU gives. */
@@ -1028,8 +1037,9 @@ name_like(struct ent_finder *f, const char *text, size_t i, int first,
 		return 0;
 	if (is_latin_name(f, text, i))
 		return 1;
-	if ((unsigned char)f->w[i][0] < 0x80 || table_word(f, i))
-		return 0;
+	if ((unsigned char)f->w[i][0] < 0x80 || f->wl[i] < 4 ||
+	    table_word(f, i))
+		return 0;	/* one letter: و, ه */
 	if (is_name_part(f, i))
 		return 1;
 	if (definite(f, i))
@@ -1127,9 +1137,10 @@ rule_names(struct ent_finder *f, const char *text, size_t i, int arabic,
 			c.first = j;
 		} else {
 			for (m = 0; m < 3 && (definite(f, j + m) ||
-			    is_name_part(f, j + m)) && kind_at(f, j + m,
-			    &len, &id) != K_STOP; m++)
-				;
+			    is_name_part(f, j + m) || at(f, &f->names, j + m,
+			    &id) == 1) && kind_at(f, j + m, &len, &id) != K_STOP;
+			    m++)
+				;	/* بنك مصر, جريدة فلسطين */
 			if (m == 0)
 				return;
 			c.first = num ? i : j;
@@ -1227,8 +1238,8 @@ remember(struct ent_finder *f, const struct found *c, const char *value)
 	const char *fw;
 	size_t fl;
 
-	if (c->type != ENT_PER || c->last == c->first)
-		return;
+	if (c->type != ENT_PER || c->last == c->first || f->wl[c->last] < 6)
+		return;	/* a surname of two letters or fewer */
 	fold(f->w[c->last], f->wl[c->last], &f->scratch);
 	fw = f->scratch.p;
 	fl = f->scratch.n;

@@ -140,6 +140,10 @@ fieldlist_select(const struct fieldlist *fl, size_t nfields, size_t **idx,
 		const struct fieldlist_range *r = &fl->v[i];
 		size_t hi = r->hi == FIELDLIST_OPEN ? nfields : r->hi;
 
+		if (r->name != NULL || r->lo == 0) {
+			*missing = 0;	/* a name never resolved */
+			return -1;
+		}
 		if (r->lo > nfields || hi > nfields) {
 			*missing = r->lo > nfields ? r->lo : hi;
 			return -1;

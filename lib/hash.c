@@ -25,8 +25,15 @@ mix(uint64_t h)
 uint64_t
 hash_bytes(const void *p, size_t n)
 {
+	return hash_bytes_seeded(p, n, 0);
+}
+
+uint64_t
+hash_bytes_seeded(const void *p, size_t n, uint64_t seed)
+{
 	const unsigned char *s = p;
-	uint64_t h = 0x9e3779b97f4a7c15ULL ^ ((uint64_t)n << 48), w;
+	uint64_t h = 0x9e3779b97f4a7c15ULL ^ ((uint64_t)n << 48) ^ mix(seed),
+	    w;
 
 	while (n >= 8) {
 		memcpy(&w, s, 8);

@@ -28,6 +28,8 @@ struct hmap {
 };
 
 uint64_t hash_bytes(const void *p, size_t n);
+/* The same, with a seed: different seeds give independent hashes. */
+uint64_t hash_bytes_seeded(const void *p, size_t n, uint64_t seed);
 
 void hmap_init(struct hmap *m);
 /*
