@@ -12,7 +12,8 @@ TEST_PKGS = cmocka
 DEBIAN_PACKAGES = build-essential pkg-config libicu-dev libutf8proc-dev \
 	libcmocka-dev
 # Not needed to build, but by the tests and scripts/bench/run.
-DEBIAN_TEST_PACKAGES = gzip diffutils icu-devtools time
+DEBIAN_TEST_PACKAGES = gzip diffutils icu-devtools time python3 clang \
+	libclang-rt-dev cppcheck clang-tidy
 
 CC ?= cc
 CSTD = -std=c11 -D_GNU_SOURCE
@@ -53,7 +54,7 @@ MAN7 = $(wildcard man/*.7)
 
 .SECONDARY:
 .PHONY: all units check check-deps deps demo install uninstall clean lint \
-	bench-tools
+	bench-tools fuzz
 
 all: check-deps $(LIBA) $(PROGS)
 
@@ -109,7 +110,38 @@ deps:
 check: check-deps
 	$(MAKE) all units
 	$(MAKE) SAN=1 all units
+	$(MAKE) lint
+	$(MAKE) fuzz FUZZ_SECONDS=$(CHECK_FUZZ_SECONDS)
 	tests/run plain=bin:build/plain/unit asan=build/asan/bin:build/asan/unit
+
+# Static analysis: cppcheck, and clang-tidy with .clang-tidy's checks.
+LINT_CFLAGS = -std=c11 -D_GNU_SOURCE -Ilib $(PKG_CFLAGS)
+lint:
+	cppcheck --quiet --enable=warning,performance,portability --std=c11 \
+	    --error-exitcode=1 --suppress=missingIncludeSystem -Ilib lib cmd
+	clang-tidy --quiet $(LIB_SRC) $(CMD_SRC) -- $(LINT_CFLAGS)
+
+# Fuzzing with libFuzzer: each target in tests/fuzz/ runs FUZZ_SECONDS,
+# from its seeds in tests/fuzz/corpus/; `make check` runs each briefly.
+FUZZ_SECONDS ?= 60
+CHECK_FUZZ_SECONDS = 20
+FUZZ_CC = clang
+FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
+FUZZ_LIB_OBJ = $(LIB_SRC:%.c=build/fuzz/%.o)
+
+build/fuzz/lib/%.o: lib/%.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(CSTD) -g -O1 -fsanitize=fuzzer-no-link $(FUZZ_SAN) \
+	    -Ilib $(PKG_CFLAGS) -c -o $@ $<
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB_OBJ)
+	$(FUZZ_CC) $(CSTD) -g -O1 -fsanitize=fuzzer $(FUZZ_SAN) -Ilib \
+	    $(PKG_CFLAGS) -o $@ $< $(FUZZ_LIB_OBJ) $(PKG_LIBS)
+
+fuzz: check-deps $(FUZZ_BIN)
+	tests/fuzz/run $(FUZZ_SECONDS) $(FUZZ_BIN)
 
 demo: deps all
 	@scripts/demo/run bin

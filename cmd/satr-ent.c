@@ -163,7 +163,8 @@ parse_types(struct entcmd *c, const char *list)
 		if (t < 0)
 			cli_usage_error(&prog, "--types: no type '%.*s'",
 			    (int)len, s);
-		c->types |= 1u << t;
+		else
+			c->types |= 1u << t;
 		if (s[len] == '\0')
 			return;
 		s += len + 1;

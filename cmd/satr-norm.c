@@ -231,7 +231,7 @@ write_report(struct normcmd *c, struct writer *w)
 	free(rows);
 }
 
-static void
+_Noreturn static void
 list_steps(void)
 {
 	size_t i;

@@ -897,7 +897,6 @@ struct found {
 	size_t skip;		/* bytes of proclitics before it */
 	enum ent_type type;
 	int rank;		/* gazetteer 3, earlier mention 2, rule 1 */
-	struct buf *value;	/* when the source gives it */
 	size_t tokens;
 };
 
@@ -920,7 +919,7 @@ known_names(struct ent_finder *f, size_t i, struct found *best,
 	size_t l0;
 
 	for (k = 0; k < n; k++) {
-		struct found c;
+		struct found c = { 0 };
 
 		use_strip(f, i, &s[k], &w0, &l0);
 		len = at(f, &f->names, i, &id);
@@ -1094,7 +1093,7 @@ rule_names(struct ent_finder *f, const char *text, size_t i, int arabic,
 	unsigned kind = 0;
 	int64_t num = 0;
 	size_t used = 0;
-	struct found c;
+	struct found c = { 0 };
 
 	for (k = 0; k < n && kind == 0; k++) {
 		use_strip(f, i, &s[k], &w0, &l0);

@@ -159,6 +159,6 @@ minhash_rows(double threshold)
 uint64_t
 minhash_band(const uint32_t *sig, unsigned b, unsigned rows)
 {
-	return hash_bytes_seeded(sig + b * rows, rows * sizeof *sig,
+	return hash_bytes_seeded(sig + (size_t)b * rows, rows * sizeof *sig,
 	    1000 + b);
 }

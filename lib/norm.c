@@ -236,7 +236,8 @@ apply_rules(unsigned step, int32_t *cps, int *n)
 		else if (r->shift != 0)
 			out[k++] = cps[i] - r->lo + r->shift;
 	}
-	memcpy(cps, out, (size_t)k * sizeof *cps);
+	if (k > 0)
+		memcpy(cps, out, (size_t)k * sizeof *cps);
 	*n = k;
 }
 

@@ -164,11 +164,12 @@ static void
 decide(struct para_builder *b)
 {
 	size_t *len = xmalloc((b->held_n + 1) * sizeof *len), n = 0, i, near;
+	const char *held = b->held.p ? b->held.p : "";	/* all lines empty */
 
 	for (i = 0; i + 1 < b->held_n; i++) {
-		const char *s = b->held.p + b->held_at[i];
+		const char *s = held + b->held_at[i];
 
-		if (!is_blank(s, b->held_len[i]) && !is_blank(b->held.p +
+		if (!is_blank(s, b->held_len[i]) && !is_blank(held +
 		    b->held_at[i + 1], b->held_len[i + 1]))
 			len[n++] = count_chars(s, b->held_len[i]);
 	}
@@ -184,7 +185,7 @@ decide(struct para_builder *b)
 	}
 	free(len);
 	for (i = 0; i < b->held_n; i++)
-		place(b, b->held.p + b->held_at[i], b->held_len[i],
+		place(b, held + b->held_at[i], b->held_len[i],
 		    b->held_orig[i]);
 	b->held.n = 0;
 	b->held_n = 0;

@@ -457,8 +457,8 @@ count_of(const struct letters *l, size_t from, size_t to, int article)
 	size_t n = 0;
 
 	if (article) {
-		memcpy(w, "\u0627", 2);
-		n = 2;
+		w[n++] = (char)0xD8;	/* ا */
+		w[n++] = (char)0xA7;
 	}
 	memcpy(w + n, l->form + l->format[from], l->format[to] -
 	    l->format[from]);
@@ -710,6 +710,8 @@ tok_clitics(enum clitic_mode mode, const char *s, size_t n,
 
 	(void)n;
 	out->n = 0;
+	if (in->v == NULL)
+		return;
 	for (i = 0; i < in->n; i++) {
 		const struct token *t = &in->v[i], *next = i + 1 < in->n ?
 		    &in->v[i + 1] : NULL;

@@ -1,0 +1,28 @@
+/* Fuzz target: tokens in every clitic mode. */
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "tok.h"
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
+{
+	const char *s = (const char *)data;
+	struct tokens raw = { 0 }, out = { 0 };
+	size_t i, last;
+	int mode;
+
+	tok_split(s, n, &raw);
+	for (mode = CLITIC_NONE; mode <= CLITIC_ATB; mode++) {
+		tok_clitics((enum clitic_mode)mode, s, n, &raw, &out);
+		for (i = 0, last = 0; i < out.n; i++) {
+			if (out.v[i].start >= out.v[i].end ||
+			    out.v[i].start < last || out.v[i].end > n)
+				abort();
+			last = out.v[i].end;
+		}
+	}
+	tokens_free(&raw);
+	tokens_free(&out);
+	return 0;
+}
