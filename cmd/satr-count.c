@@ -313,24 +313,6 @@ choose_fields(struct count *c, size_t nfields)
 	return 0;
 }
 
-static int
-parse_count(const struct tsv_field *f, uint64_t *v)
-{
-	size_t i;
-
-	*v = 0;
-	if (f->n == 0)
-		return 0;
-	for (i = 0; i < f->n; i++) {
-		unsigned d = (unsigned char)f->p[i] - '0';
-
-		if (d > 9 || *v > (UINT64_MAX - d) / 10)
-			return 0;
-		*v = *v * 10 + d;
-	}
-	return 1;
-}
-
 static void
 count_record(struct count *c, struct input *in)
 {
@@ -341,7 +323,7 @@ count_record(struct count *c, struct input *in)
 	if (c->merge) {
 		const struct tsv_field *last = &f->v[f->n - 1];
 
-		if (f->n < 2 || !parse_count(last, &n)) {
+		if (f->n < 2 || !tsv_parse_count(last->p, last->n, &n)) {
 			input_fail(in, 0, "not a key and a count: the last "
 			    "field is '%.*s'", (int)(last->n > 40 ? 40 : last->n),
 			    last->p);

@@ -58,10 +58,11 @@ static const char escape_letter[256] = {
 size_t
 tsv_unescape(char *p, size_t n)
 {
-	char *bs = memchr(p, '\\', n), *w, *end = p + n;
+	char *bs, *w, *end;
 
-	if (bs == NULL)
+	if (n == 0 || (bs = memchr(p, '\\', n)) == NULL)
 		return n;
+	end = p + n;
 	w = bs;
 	while (bs < end) {
 		char c;
@@ -142,7 +143,8 @@ tsv_canonical(const char *p, size_t n, struct buf *out)
 {
 	size_t start = out->n, len;
 
-	if (memchr(p, '\\', n) == NULL && memchr(p, '\r', n) == NULL) {
+	if (n == 0 || (memchr(p, '\\', n) == NULL && memchr(p, '\r', n) ==
+	    NULL)) {
 		buf_add(out, p, n);
 		return;
 	}
@@ -174,4 +176,22 @@ tsv_write_escaped(struct writer *w, const char *p, size_t n)
 		p += k + 1;
 		n -= k + 1;
 	}
+}
+
+int
+tsv_parse_count(const char *p, size_t n, uint64_t *v)
+{
+	size_t i;
+
+	*v = 0;
+	if (n == 0)
+		return 0;
+	for (i = 0; i < n; i++) {
+		unsigned d = (unsigned char)p[i] - '0';
+
+		if (d > 9 || *v > (UINT64_MAX - d) / 10)
+			return 0;
+		*v = *v * 10 + d;
+	}
+	return 1;
 }

@@ -7,6 +7,7 @@
 #define SATR_TSV_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "mem.h"
 
@@ -47,6 +48,12 @@ void tsv_escape(const char *p, size_t n, struct buf *out);
  * whose values are equal have equal canonical forms.
  */
 void tsv_canonical(const char *p, size_t n, struct buf *out);
+
+/*
+ * Parses a field that holds a count: ASCII digits only, at most
+ * UINT64_MAX. Returns 1 and the value in *v, or 0.
+ */
+int tsv_parse_count(const char *p, size_t n, uint64_t *v);
 
 /* Writes the escaped form of the value p[0..n). */
 void tsv_write_escaped(struct writer *w, const char *p, size_t n);

@@ -36,6 +36,26 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
 		if (canon.n != canon2.n || (canon.n && memcmp(canon.p, canon2.p,
 		    canon.n) != 0))
 			abort();
+		/* satr-count --merge's counts: digits only, and the value
+		 * of the digits read back */
+		{
+			uint64_t v, back = 0;
+			size_t j;
+
+			if (tsv_parse_count(f.v[i].p, f.v[i].n, &v)) {
+				if (f.v[i].n == 0)
+					abort();
+				for (j = 0; j < f.v[i].n; j++) {
+					if (f.v[i].p[j] < '0' ||
+					    f.v[i].p[j] > '9')
+						abort();
+					back = back * 10 + (uint64_t)
+					    (f.v[i].p[j] - '0');
+				}
+				if (back != v)
+					abort();
+			}
+		}
 		len = tsv_unescape(f.v[i].p, f.v[i].n);
 		if (len > f.v[i].n)
 			abort();
