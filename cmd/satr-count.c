@@ -33,13 +33,15 @@ static const struct cli_program prog = {
 	"      --merge             sum earlier satr-count output (count last)\n"
 	"      --top N             only the N most frequent (per group with --by)\n"
 	"      --min N             only values counted at least N times\n"
-	"      --freq              add each count's share of its group's total\n",
+	"      --freq              add each count's share of its group's total\n"
+	"      --bars              add a bar of the count, for a terminal\n",
 };
 
 enum {
 	OPT_BY = CLI_OPT_PROGRAM,
 	OPT_COOC,
 	OPT_DISTINCT_BY,
+	OPT_BARS,
 	OPT_FREQ,
 	OPT_MERGE,
 	OPT_MIN,
@@ -53,6 +55,7 @@ static const struct option longopts[] = {
 	{ "by", required_argument, NULL, OPT_BY },
 	{ "cooc", no_argument, NULL, OPT_COOC },
 	{ "distinct-by", required_argument, NULL, OPT_DISTINCT_BY },
+	{ "bars", no_argument, NULL, OPT_BARS },
 	{ "freq", no_argument, NULL, OPT_FREQ },
 	{ "merge", no_argument, NULL, OPT_MERGE },
 	{ "min", required_argument, NULL, OPT_MIN },
@@ -74,7 +77,7 @@ struct count {
 	struct cli_options opt;
 	enum mode mode;
 	struct fieldlist keys, groups;
-	int has_keys, merge, freq;
+	int has_keys, merge, freq, bars;
 	uint64_t top, min, ngram;
 	const char *sep;
 	size_t seplen;
@@ -483,15 +486,37 @@ write_count(struct writer *w, uint64_t v)
 	writer_put(w, num, (size_t)snprintf(num, sizeof num, "%" PRIu64, v));
 }
 
+enum { BAR_WIDTH = 40 };
+
+/* A bar of count's share of top, BAR_WIDTH cells wide at most, drawn in
+ * eighths of a cell with the Unicode block elements. */
+static void
+write_bar(struct writer *w, uint64_t count, uint64_t top)
+{
+	static const char *const eighths[] = { "", "\u258f", "\u258e",
+	    "\u258d", "\u258c", "\u258b", "\u258a", "\u2589" };
+	uint64_t units = top ? (uint64_t)((double)count / (double)top *
+	    BAR_WIDTH * 8 + 0.5) : 0, i;
+
+	if (units == 0 && count > 0)
+		units = 1;
+	for (i = 0; i < units / 8; i++)
+		writer_puts(w, "\u2588");
+	writer_puts(w, eighths[units % 8]);
+}
+
 static void
 write_rows(const struct count *c, struct writer *w, struct row *rows,
     size_t n)
 {
 	int grouped = c->mode == MODE_BY;
-	uint64_t shown = 0;
+	uint64_t shown = 0, top = 0;
 	size_t i;
 
 	qsort(rows, n, sizeof *rows, grouped ? row_cmp_grouped : row_cmp);
+	for (i = 0; i < n; i++)
+		if (rows[i].count > top)
+			top = rows[i].count;
 	for (i = 0; i < n && w->err == 0; i++) {
 		const struct row *r = &rows[i];
 
@@ -515,6 +540,10 @@ write_rows(const struct count *c, struct writer *w, struct row *rows,
 			writer_put(w, num, (size_t)snprintf(num, sizeof num,
 			    "%.6g", r->total ? (double)r->count /
 			    (double)r->total : 0.0));
+		}
+		if (c->bars) {
+			writer_putc(w, '\t');
+			write_bar(w, r->count, top);
 		}
 		writer_end_record(w);
 	}
@@ -553,6 +582,8 @@ write_header(struct count *c, struct writer *w, const struct tsv_fields *h)
 		writer_puts(w, "count");
 	if (c->freq)
 		writer_puts(w, "\tfreq");
+	if (c->bars)
+		writer_puts(w, "\tbar");
 	writer_end_record(w);
 }
 
@@ -586,6 +617,9 @@ parse_options(struct count *c, int argc, char **argv)
 			break;
 		case OPT_DISTINCT_BY:
 			distinct_by = optarg;
+			break;
+		case OPT_BARS:
+			c->bars = 1;
 			break;
 		case OPT_FREQ:
 			c->freq = 1;
