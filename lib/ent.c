@@ -1170,9 +1170,11 @@ rule_names(struct ent_finder *f, const char *text, size_t i, int arabic,
 static size_t
 mention_end(const char *text, size_t n, size_t end)
 {
+	/* Only what the search profile removes: tatweel, U+064B..U+0652
+	 * and U+0670; other marks start tokens of their own. */
 	while (end + 1 < n && (unsigned char)text[end] == 0xD9 &&
 	    ((unsigned char)text[end + 1] == 0x80 || ((unsigned char)
-	    text[end + 1] >= 0x8B && (unsigned char)text[end + 1] <= 0x9F) ||
+	    text[end + 1] >= 0x8B && (unsigned char)text[end + 1] <= 0x92) ||
 	    (unsigned char)text[end + 1] == 0xB0))
 		end += 2;
 	return end;
@@ -1183,6 +1185,13 @@ emit(struct entities *out, size_t start, size_t end, enum ent_type type,
     const char *value, size_t vlen)
 {
 	struct entity *e;
+
+	/* Tokens in one normalisation segment ("5" and a mark after it)
+	 * share their source bytes: mentions must still not overlap. */
+	if (out->n > 0 && start < out->v[out->n - 1].end)
+		start = out->v[out->n - 1].end;
+	if (start >= end)
+		return;
 
 	out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof *out->v);
 	e = &out->v[out->n++];
