@@ -53,7 +53,7 @@ MAN1 = $(wildcard man/*.1)
 MAN7 = $(wildcard man/*.7)
 
 .SECONDARY:
-.PHONY: all units check check-deps deps demo install uninstall clean lint \
+.PHONY: all units check check-deps deps deps-build demo install uninstall clean lint \
 	bench-tools fuzz
 
 all: check-deps $(LIBA) $(PROGS)
@@ -93,19 +93,13 @@ build/icu-%: scripts/bench/icu-%.c
 
 -include $(LIB_OBJ:.o=.d) $(CMD_SRC:cmd/%.c=$(OUT)/cmd/%.d)
 
-# Installs the Debian packages the build and tests need, when missing.
+# Installs the Debian packages the build and tests need, when missing
+# (deps-build: only what building and the demo need).
 deps:
-	@missing=; for p in $(DEBIAN_PACKAGES) $(DEBIAN_TEST_PACKAGES); do \
-	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | \
-	    grep -q 'install ok installed' || missing="$$missing $$p"; done; \
-	if [ -z "$$missing" ]; then echo "deps: all installed"; exit 0; fi; \
-	if [ "$$(id -u)" -ne 0 ]; then \
-	    echo "deps: missing:$$missing"; \
-	    echo "deps: run as root: apt-get update && apt-get install -y$$missing"; \
-	    exit 1; fi; \
-	echo "deps: installing$$missing"; \
-	apt-get update -qq && \
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing
+	@scripts/deps $(DEBIAN_PACKAGES) $(DEBIAN_TEST_PACKAGES)
+
+deps-build:
+	@scripts/deps $(DEBIAN_PACKAGES)
 
 check: check-deps
 	$(MAKE) all units
@@ -143,7 +137,7 @@ build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB_OBJ)
 fuzz: check-deps $(FUZZ_BIN)
 	tests/fuzz/run $(FUZZ_SECONDS) $(FUZZ_BIN)
 
-demo: deps all
+demo: deps-build all
 	@scripts/demo/run bin
 
 install: all

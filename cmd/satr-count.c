@@ -699,7 +699,7 @@ main(int argc, char **argv)
 	struct writer w;
 	struct hmap pairs;
 	const struct tsv_fields *h;
-	int status, err;
+	int status;
 
 	memset(&c, 0, sizeof c);
 	parse_options(&c, argc, argv);
@@ -732,11 +732,7 @@ main(int argc, char **argv)
 		free(rows);
 	}
 	status = input_finish(&in);
-	if ((err = writer_close(&w)) != 0) {
-		errno = err;
-		msg_warn("write error:");
-		status = SATR_EXIT_DATA;
-	}
+	status = cli_close_output(&w, status);
 	hmap_free(&pairs);
 	count_free(&c);
 	return status;

@@ -504,7 +504,7 @@ main(int argc, char **argv)
 	struct dedup d;
 	struct writer w;
 	char **paths, *spooled = NULL, *dash = "-";
-	int npaths, status = 0, e, i;
+	int npaths, status = 0, i;
 
 	memset(&d, 0, sizeof d);
 	parse_options(&d, argc, argv);
@@ -533,11 +533,7 @@ main(int argc, char **argv)
 		status = pass(&d, npaths, paths, 1, &w);
 	if (status == 0)
 		status = pass(&d, npaths, paths, 2, &w);
-	if ((e = writer_close(&w)) != 0) {
-		errno = e;
-		msg_warn("write error:");
-		status = SATR_EXIT_DATA;
-	}
+	status = cli_close_output(&w, status);
 	if (spooled != NULL) {
 		unlink(spooled);
 		free(spooled);

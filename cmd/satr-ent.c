@@ -252,7 +252,7 @@ main(int argc, char **argv)
 	const struct tsv_fields *h;
 	const char **gaz, **g;
 	char err[512];
-	int status, e;
+	int status;
 
 	memset(&c, 0, sizeof c);
 	gaz = parse_options(&c, argc, argv);
@@ -292,11 +292,7 @@ main(int argc, char **argv)
 			write_mentions(&c, &in.fields, c.idx[0], &w);
 	}
 	status = input_finish(&in);
-	if ((e = writer_close(&w)) != 0) {
-		errno = e;
-		msg_warn("write error:");
-		status = SATR_EXIT_DATA;
-	}
+	status = cli_close_output(&w, status);
 	ent_free(c.finder);
 	entities_free(&c.ents);
 	tokens_free(&c.toks);

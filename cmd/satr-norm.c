@@ -376,7 +376,7 @@ main(int argc, char **argv)
 	struct writer w;
 	const struct tsv_fields *h;
 	const char **maps;
-	int status, err;
+	int status;
 
 	memset(&c, 0, sizeof c);
 	maps = parse_options(&c, argc, argv);
@@ -411,11 +411,7 @@ main(int argc, char **argv)
 	if (c.report && !in.stopped)
 		write_report(&c, &w);
 	status = input_finish(&in);
-	if ((err = writer_close(&w)) != 0) {
-		errno = err;
-		msg_warn("write error:");
-		status = SATR_EXIT_DATA;
-	}
+	status = cli_close_output(&w, status);
 	norm_free(c.nm);
 	fieldlist_free(&c.fields);
 	hmap_free(&c.chars);

@@ -404,7 +404,7 @@ main(int argc, char **argv)
 	struct split s;
 	struct writer w;
 	char err[256];
-	int status = 0, stop = 0, e, i;
+	int status = 0, stop = 0, i;
 
 	memset(&s, 0, sizeof s);
 	parse_options(&s, argc, argv);
@@ -448,11 +448,7 @@ main(int argc, char **argv)
 		for (i = optind; i < argc && !stop; i++)
 			status |= split_file(&s, argv[i], &stop);
 	}
-	if ((e = writer_close(&w)) != 0) {
-		errno = e;
-		msg_warn("write error:");
-		status = SATR_EXIT_DATA;
-	}
+	status = cli_close_output(&w, status);
 	para_free(&s.pb);
 	spans_free(&s.spans);
 	sentencer_free(s.sn);

@@ -249,7 +249,7 @@ main(int argc, char **argv)
 	struct writer w;
 	const struct tsv_fields *h;
 	char err[256];
-	int status, e;
+	int status;
 
 	memset(&c, 0, sizeof c);
 	parse_options(&c, argc, argv);
@@ -276,11 +276,7 @@ main(int argc, char **argv)
 		tokenise_record(&c, &in.fields, &w);
 	}
 	status = input_finish(&in);
-	if ((e = writer_close(&w)) != 0) {
-		errno = e;
-		msg_warn("write error:");
-		status = SATR_EXIT_DATA;
-	}
+	status = cli_close_output(&w, status);
 	norm_free(c.nm);
 	norm_offsets_free(&c.off);
 	fieldlist_free(&c.fields);

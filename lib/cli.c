@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "msg.h"
+#include "writer.h"
 
 static const char common_help[] =
     "  -H, --header            the first line names the fields; so will output's\n"
@@ -130,4 +131,17 @@ cli_fieldlist(const struct cli_program *p, const char *opt, const char *spec,
 		fieldlist_free(fl);
 		cli_usage_error(p, "%s: %s", opt, err);
 	}
+}
+
+int
+cli_close_output(struct writer *w, int status)
+{
+	int err = writer_close(w);
+
+	if (err != 0) {
+		errno = err;
+		msg_warn("write error:");
+		return SATR_EXIT_DATA;
+	}
+	return status;
 }

@@ -61,6 +61,14 @@ _Noreturn void cli_usage_error(const struct cli_program *p, const char *fmt,
 /* arg as a whole number in [min, max], or a usage error naming opt. */
 uint64_t cli_number(const struct cli_program *p, const char *opt,
     const char *arg, uint64_t min, uint64_t max);
+struct writer;
+
+/*
+ * Closes standard output's writer: a write error (a full disk) is
+ * reported and makes the status 1. Returns the status to exit with.
+ */
+int cli_close_output(struct writer *w, int status);
+
 /* spec parsed into fl, or a usage error naming opt. */
 void cli_fieldlist(const struct cli_program *p, const char *opt,
     const char *spec, struct fieldlist *fl);

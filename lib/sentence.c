@@ -86,22 +86,6 @@ sentencer_free(struct sentencer *s)
 	free(s);
 }
 
-/* The character at text[i], or -1 past the end; *len its length. */
-static int32_t
-char_at(const char *text, size_t n, size_t i, int *len)
-{
-	int32_t cp;
-	int k;
-
-	if (i >= n) {
-		*len = 0;
-		return -1;
-	}
-	k = utf8_decode(text + i, n - i, &cp);
-	*len = k > 0 ? k : -k;
-	return k > 0 ? cp : 0xFFFD;
-}
-
 /* The start of the character before text[i], or 0. */
 static size_t
 char_before(const char *text, size_t i)
@@ -182,7 +166,7 @@ word_start(const char *text, size_t i)
 	while (j > 0) {
 		size_t p = char_before(text, j);
 		int len;
-		int32_t cp = char_at(text, i, p, &len);
+		int32_t cp = utf8_at(text, i, p, &len);
 
 		if (!(u_isalpha(cp) || cp == 0x0640 || (cp == '.' && p > 0 &&
 		    p + 1 < i)))
@@ -201,7 +185,7 @@ all_digits(const char *text, size_t from, size_t to)
 	if (from == to)
 		return 0;
 	while (i < to) {
-		if (!u_isdigit(char_at(text, to, i, &len)))
+		if (!u_isdigit(utf8_at(text, to, i, &len)))
 			return 0;
 		i += (size_t)len;
 	}
@@ -219,21 +203,21 @@ number_before(const char *text, size_t from)
 	int len;
 
 	for (;;) {
-		while (j > 0 && is_space(char_at(text, from,
+		while (j > 0 && is_space(utf8_at(text, from,
 		    char_before(text, j), &len)))
 			j = char_before(text, j);
 		if (j == 0 || text[j - 1] != '.')
 			break;
 		dot = j - 1;
 		letter = char_before(text, dot);
-		if (!is_arabic_letter(char_at(text, from, letter, &len)) ||
-		    (letter > 0 && !is_space(char_at(text, from,
+		if (!is_arabic_letter(utf8_at(text, from, letter, &len)) ||
+		    (letter > 0 && !is_space(utf8_at(text, from,
 		    char_before(text, letter), &len))))
 			break;
 		j = letter;
 	}
 	end = j;
-	while (j > 0 && u_isdigit(char_at(text, end, char_before(text, j),
+	while (j > 0 && u_isdigit(utf8_at(text, end, char_before(text, j),
 	    &len)))
 		j = char_before(text, j);
 	return j < end;
@@ -244,7 +228,7 @@ skip_space(const char *text, size_t n, size_t i)
 {
 	int len;
 
-	while (i < n && is_space(char_at(text, n, i, &len)))
+	while (i < n && is_space(utf8_at(text, n, i, &len)))
 		i += (size_t)len;
 	return i;
 }
@@ -255,8 +239,8 @@ abbrev_follows(const char *text, size_t n, size_t i)
 {
 	int len, len2;
 
-	return is_arabic_letter(char_at(text, n, i, &len)) &&
-	    char_at(text, n, i + (size_t)len, &len2) == '.';
+	return is_arabic_letter(utf8_at(text, n, i, &len)) &&
+	    utf8_at(text, n, i + (size_t)len, &len2) == '.';
 }
 
 /* Whether the word at text[i] goes on a sentence after an ellipsis. */
@@ -309,7 +293,7 @@ dot_ends(const char *text, size_t n, size_t i, size_t sent_start,
 		 * not. */
 		after = skip_space(text, n, i + 1);
 		return number_before(text, w) && !(after < n &&
-		    (u_isdigit(char_at(text, n, after, &len)) ||
+		    (u_isdigit(utf8_at(text, n, after, &len)) ||
 		    abbrev_follows(text, n, after)));
 	}
 	return 1;
@@ -336,14 +320,14 @@ closers_end(const struct sentencer *s, const char *text, size_t n, size_t j)
 	int len, len2;
 
 	for (;;) {
-		int32_t cp = char_at(text, n, j, &len);
+		int32_t cp = utf8_at(text, n, j, &len);
 
 		if (is_closer(cp) || (cp >= 0 && is_terminator(s, cp))) {
 			j += (size_t)len;
 			continue;
 		}
 		if (is_opening_quote(cp)) {
-			int32_t nx = char_at(text, n, j + (size_t)len, &len2);
+			int32_t nx = utf8_at(text, n, j + (size_t)len, &len2);
 
 			if (nx < 0 || is_space(nx) || is_closer(nx)) {
 				j += (size_t)len;
@@ -360,7 +344,7 @@ add_trimmed(struct spans *out, const char *text, size_t start, size_t end)
 	int len;
 
 	start = skip_space(text, end, start);
-	while (end > start && is_space(char_at(text, end, char_before(text,
+	while (end > start && is_space(utf8_at(text, end, char_before(text,
 	    end), &len)))
 		end = char_before(text, end);
 	if (end > start)
@@ -387,7 +371,7 @@ next_terminator(const struct sentencer *s, const char *str, size_t i,
 			cp = (int32_t)((b & 0x1F) << 6 | (t[i + 1] & 0x3F));
 			len = 2;
 		} else {
-			cp = char_at(str, n, i, &len);
+			cp = utf8_at(str, n, i, &len);
 		}
 		if (cp < 0x10000 ? s->term[cp >> 3] >> (cp & 7) & 1 :
 		    is_terminator(s, cp))
@@ -406,12 +390,12 @@ split_arabic(struct sentencer *s, const char *text, size_t n,
 	int len, nlen;
 
 	while ((i = next_terminator(s, text, i, n)) < n) {
-		int32_t cp = char_at(text, n, i, &len), next;
+		int32_t cp = utf8_at(text, n, i, &len), next;
 		int ends;
 
-		prev = i > start ? char_at(text, n, char_before(text, i),
+		prev = i > start ? utf8_at(text, n, char_before(text, i),
 		    &nlen) : -1;
-		next = char_at(text, n, i + (size_t)len, &nlen);
+		next = utf8_at(text, n, i + (size_t)len, &nlen);
 		ends = cp == '.' ? dot_ends(text, n, i, start, prev, next, s) :
 		    mark_ends(prev, next, s);
 		i += (size_t)len;
@@ -422,7 +406,7 @@ split_arabic(struct sentencer *s, const char *text, size_t n,
 			size_t run = i - (size_t)len;
 			int dots = cp == '.' || cp == 0x2026;
 
-			while (i < n && is_terminator(s, (cp = char_at(text, n,
+			while (i < n && is_terminator(s, (cp = utf8_at(text, n,
 			    i, &len)))) {
 				dots &= cp == '.' || cp == 0x2026;
 				i += (size_t)len;
@@ -448,7 +432,7 @@ after_abbrev(const char *text, size_t to)
 	size_t end = to, w;
 	int len;
 
-	while (end > 0 && is_space(char_at(text, to, char_before(text, end),
+	while (end > 0 && is_space(utf8_at(text, to, char_before(text, end),
 	    &len)))
 		end = char_before(text, end);
 	if (end == 0 || text[end - 1] != '.')
@@ -498,7 +482,7 @@ mostly_arabic(const char *str, size_t n)
 			i++;
 			continue;
 		}
-		cp = char_at(str, n, i, &len);
+		cp = utf8_at(str, n, i, &len);
 		if (is_arabic_letter(cp))
 			arabic++;
 		else if (u_isalpha(cp))
@@ -527,7 +511,7 @@ sentence_line_ends(const char *line, size_t n)
 
 	while (n > 0) {
 		size_t p = char_before(line, n);
-		int32_t cp = char_at(line, n, p, &len);
+		int32_t cp = utf8_at(line, n, p, &len);
 
 		if (is_space(cp) || is_closer(cp)) {
 			n = p;

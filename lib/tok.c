@@ -48,21 +48,6 @@ add(struct tokens *t, size_t start, size_t end, enum tok_class cls,
 	t->n++;
 }
 
-static int32_t
-cp_at(const char *s, size_t n, size_t i, int *len)
-{
-	int32_t cp;
-	int k;
-
-	if (i >= n) {
-		*len = 0;
-		return -1;
-	}
-	k = utf8_decode(s + i, n - i, &cp);
-	*len = k > 0 ? k : -k;
-	return k > 0 ? cp : 0xFFFD;
-}
-
 static int
 is_arabic_letter(int32_t cp)
 {
@@ -118,11 +103,11 @@ cluster_end(const char *s, size_t n, size_t i)
 {
 	utf8proc_int32_t state = 0;
 	int len;
-	int32_t prev = cp_at(s, n, i, &len);
+	int32_t prev = utf8_at(s, n, i, &len);
 
 	i += (size_t)len;
 	while (i < n) {
-		int32_t cp = cp_at(s, n, i, &len);
+		int32_t cp = utf8_at(s, n, i, &len);
 
 		if (utf8proc_grapheme_break_stateful(prev, cp, &state))
 			break;
@@ -160,7 +145,7 @@ url_end(const char *s, size_t n, size_t i)
 	    !starts_with_ci(s, n, i, "ftp://") &&
 	    !starts_with_ci(s, n, i, "www."))
 		return 0;
-	while (j < n && kind_of(cp_at(s, n, j, &len)) != K_SPACE) {
+	while (j < n && kind_of(utf8_at(s, n, j, &len)) != K_SPACE) {
 		opens += s[j] == '(';
 		closes += s[j] == ')';
 		j += (size_t)len;
@@ -173,7 +158,7 @@ url_end(const char *s, size_t n, size_t i)
 			p--;
 		if (s[p] == ')' && closes <= opens)
 			break;
-		if (!(is_url_trailer(s[p]) || kind_of(cp_at(s, n, p, &len)) ==
+		if (!(is_url_trailer(s[p]) || kind_of(utf8_at(s, n, p, &len)) ==
 		    K_PUNCT))
 			break;
 		closes -= s[p] == ')';
@@ -226,7 +211,7 @@ number_end(const char *s, size_t n, size_t i)
 	if (s[j] == '+' || s[j] == '-')
 		j++;
 	for (;;) {
-		int32_t cp = cp_at(s, n, j, &len);
+		int32_t cp = utf8_at(s, n, j, &len);
 
 		if (cp >= 0 && kind_of(cp) == K_DIGIT) {
 			j += (size_t)len;
@@ -235,7 +220,7 @@ number_end(const char *s, size_t n, size_t i)
 		/* Separators between digits: 30.4 1,000 ٣٠٫٤ 7:38 12/3 */
 		if ((cp == '.' || cp == ',' || cp == 0x066B || cp == 0x066C ||
 		    cp == ':' || cp == '/') && j > i &&
-		    kind_of(cp_at(s, n, j + (size_t)len, &len2)) == K_DIGIT) {
+		    kind_of(utf8_at(s, n, j + (size_t)len, &len2)) == K_DIGIT) {
 			j += (size_t)len;
 			continue;
 		}
@@ -250,7 +235,7 @@ tag_end(const char *s, size_t n, size_t i, int latin_only)
 	int len;
 
 	while (i < n) {
-		int32_t cp = cp_at(s, n, i, &len);
+		int32_t cp = utf8_at(s, n, i, &len);
 		enum kind k = kind_of(cp);
 
 		if (cp == '_' || (latin_only ? cp < 0x80 && (k == K_LETTER ||
@@ -273,7 +258,7 @@ word_end(const char *s, size_t n, size_t i, enum kind k)
 	int len, len2;
 
 	while (j < n) {
-		int32_t cp = cp_at(s, n, j, &len);
+		int32_t cp = utf8_at(s, n, j, &len);
 		enum kind kj = kind_of(cp);
 
 		if (kj == k || kj == K_MARK) {
@@ -281,7 +266,7 @@ word_end(const char *s, size_t n, size_t i, enum kind k)
 			continue;
 		}
 		if (k == K_LETTER && (cp == '\'' || cp == 0x2019) && j > i &&
-		    kind_of(cp_at(s, n, j + (size_t)len, &len2)) == K_LETTER) {
+		    kind_of(utf8_at(s, n, j + (size_t)len, &len2)) == K_LETTER) {
 			j += (size_t)len;
 			continue;
 		}
@@ -291,7 +276,7 @@ word_end(const char *s, size_t n, size_t i, enum kind k)
 		return j;
 	/* "U.S." "e.g." "Mr." */
 	for (w = j; w + 2 < n + 1 && s[w] == '.' && w + 1 < n &&
-	    kind_of(cp_at(s, n, w + 1, &len)) == K_LETTER && len == 1 &&
+	    kind_of(utf8_at(s, n, w + 1, &len)) == K_LETTER && len == 1 &&
 	    (w + 2 == n || s[w + 2] == '.'); w += 2)
 		;
 	if (w > j)
@@ -315,7 +300,7 @@ tok_split(const char *s, size_t n, struct tokens *out)
 
 	out->n = 0;
 	while (i < n) {
-		int32_t cp = cp_at(s, n, i, &len);
+		int32_t cp = utf8_at(s, n, i, &len);
 		enum kind k = kind_of(cp);
 
 		if (k == K_SPACE) {
@@ -332,8 +317,8 @@ tok_split(const char *s, size_t n, struct tokens *out)
 		} else if (cp == '@' && (j = tag_end(s, n, i + 1, 1)) > i + 1) {
 			add(out, i, j, TOK_MENTION, TOK_ALONE);
 		} else if (k == K_DIGIT || ((cp == '+' || cp == '-') &&
-		    (i == 0 || kind_of(cp_at(s, n, i - 1, &len)) == K_SPACE) &&
-		    kind_of(cp_at(s, n, i + 1, &len)) == K_DIGIT)) {
+		    (i == 0 || kind_of(utf8_at(s, n, i - 1, &len)) == K_SPACE) &&
+		    kind_of(utf8_at(s, n, i + 1, &len)) == K_DIGIT)) {
 			add(out, i, j = number_end(s, n, i), TOK_NUM, TOK_ALONE);
 		} else if (k == K_ARABIC || k == K_LETTER || k == K_MARK) {
 			/* A mark with no letter (a lone diacritic) is a word. */
@@ -343,7 +328,7 @@ tok_split(const char *s, size_t n, struct tokens *out)
 			add(out, i, j = cluster_end(s, n, i), TOK_EMOJI,
 			    TOK_ALONE);
 		} else if (k == K_PUNCT && is_final_punct(cp)) {
-			for (j = i; j < n && is_final_punct(cp_at(s, n, j,
+			for (j = i; j < n && is_final_punct(utf8_at(s, n, j,
 			    &len)); j += (size_t)len)
 				;
 			add(out, i, j, TOK_PUNCT, TOK_ALONE);
@@ -428,7 +413,7 @@ read_letters(const char *s, size_t start, size_t end, struct letters *l)
 
 	l->n = 0;
 	while (i < end) {
-		int32_t cp = cp_at(s, end, i, &len);
+		int32_t cp = utf8_at(s, end, i, &len);
 
 		if (is_arabic_letter(cp)) {
 			if (l->n == MAX_LETTERS)

@@ -139,3 +139,18 @@ utf8_repair(const char *s, size_t n, struct buf *out)
 	}
 	return replaced;
 }
+
+int32_t
+utf8_at(const char *s, size_t n, size_t i, int *len)
+{
+	int32_t cp;
+	int k;
+
+	if (i >= n) {
+		*len = 0;
+		return -1;
+	}
+	k = utf8_decode(s + i, n - i, &cp);
+	*len = k > 0 ? k : -k;
+	return k > 0 ? cp : 0xFFFD;
+}

@@ -18,6 +18,12 @@
  */
 int utf8_decode(const char *s, size_t n, int32_t *cp);
 
+/*
+ * The character at s[i] of s[0..n) and in *len its length; U+FFFD for an
+ * ill-formed sequence (*len its maximal subpart), -1 at or past the end.
+ */
+int32_t utf8_at(const char *s, size_t n, size_t i, int *len);
+
 /* Length of the longest well-formed prefix of s[0..n): n if all is valid. */
 size_t utf8_valid_prefix(const char *s, size_t n);
 
