@@ -61,17 +61,6 @@ struct normcmd {
 
 enum { CONTEXT_CHARS = 12 };
 
-static int
-is_selected(const struct normcmd *c, size_t field)
-{
-	size_t i;
-
-	for (i = 0; i < c->nidx; i++)
-		if (c->idx[i] == field)
-			return 1;
-	return 0;
-}
-
 /* The value of a field: a copy with the escapes decoded (not with -r). */
 static void
 field_value(struct normcmd *c, const struct tsv_field *f)
@@ -111,7 +100,7 @@ normalise_record(struct normcmd *c, const struct tsv_fields *f,
 	for (i = 0; i < f->n; i++) {
 		if (i > 0)
 			writer_putc(w, '\t');
-		if (!c->append && is_selected(c, i))
+		if (!c->append && input_is_selected(c->idx, c->nidx, i))
 			write_normalised(c, w, &f->v[i]);
 		else
 			write_original(c, w, &f->v[i]);

@@ -137,17 +137,6 @@ write_rows(struct tokcmd *c, const struct tsv_fields *f, size_t field,
 	}
 }
 
-static int
-is_selected(const struct tokcmd *c, size_t field)
-{
-	size_t i;
-
-	for (i = 0; i < c->nidx; i++)
-		if (c->idx[i] == field)
-			return 1;
-	return 0;
-}
-
 static void
 tokenise_record(struct tokcmd *c, const struct tsv_fields *f,
     struct writer *w)
@@ -162,7 +151,7 @@ tokenise_record(struct tokcmd *c, const struct tsv_fields *f,
 	for (i = 0; i < f->n; i++) {
 		if (i > 0)
 			writer_putc(w, '\t');
-		if (is_selected(c, i)) {
+		if (input_is_selected(c->idx, c->nidx, i)) {
 			tokenise(c, &f->v[i]);
 			write_tokens_line(c, w);
 		} else {

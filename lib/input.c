@@ -196,6 +196,17 @@ input_select(struct input *in, const struct fieldlist *fl, size_t **idx,
 	return (size_t)k;
 }
 
+int
+input_is_selected(const size_t *idx, size_t n, size_t field)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (idx[i] == field)
+			return 1;
+	return 0;
+}
+
 void
 input_fail(struct input *in, uint64_t byte, const char *fmt, ...)
 {

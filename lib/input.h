@@ -57,6 +57,8 @@ int input_next(struct input *in);
  */
 size_t input_select(struct input *in, const struct fieldlist *fl,
     size_t **idx, size_t *cap);
+/* Whether field is among idx[0..n). */
+int input_is_selected(const size_t *idx, size_t n, size_t field);
 /* Reports bad data in the current record and ends the input (status 1). */
 void input_fail(struct input *in, uint64_t byte, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
