@@ -1,13 +1,9 @@
 #include "ent.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <unicode/ucurr.h>
 #include <unicode/udat.h>
@@ -18,7 +14,7 @@
 #include "lexicon.h"
 #include "norm.h"
 #include "phrase.h"
-#include "reader.h"
+#include "tablefile.h"
 #include "tok.h"
 #include "tsv.h"
 #include "utf8.h"
@@ -351,16 +347,19 @@ add_icu_words(struct ent_finder *f)
 	}
 }
 
-/* Adds one gazetteer line: TYPE canonical variant...; 0, or -1. */
+/*
+ * Adds one gazetteer line, split into fields: TYPE canonical variant...,
+ * or NAME token. Returns 0, or -1 with what is wrong in why.
+ */
 static int
-add_gazetteer_line(struct ent_finder *f, char *line, size_t n,
-    struct tsv_fields *fl, const char **why)
+add_gazetteer_line(void *ctx, struct tsv_fields *fl, char *why,
+    size_t whylen)
 {
+	struct ent_finder *f = ctx;
 	size_t i;
 	char *canon;
 	int type;
 
-	tsv_split(line, n, fl);
 	if (fl->n >= 2 && fl->v[0].n == 4 && memcmp(fl->v[0].p, "NAME", 4) ==
 	    0) {
 		int added;
@@ -371,8 +370,8 @@ add_gazetteer_line(struct ent_finder *f, char *line, size_t n,
 	}
 	if (fl->n < 2 || (type = ent_type_of(fl->v[0].p, fl->v[0].n)) < 0 ||
 	    type > ENT_MISC) {
-		*why = "not TYPE<TAB>canonical<TAB>variant... (TYPE: PER, "
-		    "ORG, LOC or MISC)";
+		snprintf(why, whylen, "not TYPE<TAB>canonical<TAB>variant... "
+		    "(TYPE: PER, ORG, LOC or MISC)");
 		return -1;
 	}
 	canon = fl->v[1].p;
@@ -392,14 +391,17 @@ add_gazetteer_line(struct ent_finder *f, char *line, size_t n,
 static void
 load_default_gazetteer(struct ent_finder *f)
 {
-	const char *p = gazetteer_default, *nl, *why;
+	const char *p = gazetteer_default, *nl;
 	struct tsv_fields fl = { 0 };
 	struct buf line = { 0 };
+	char why[200];
 
 	while ((nl = strchr(p, '\n')) != NULL) {
+		/* With the newline: a byte after the record, for a NUL. */
 		line.n = 0;
 		buf_add(&line, p, (size_t)(nl - p) + 1);
-		add_gazetteer_line(f, line.p, (size_t)(nl - p), &fl, &why);
+		tsv_split(line.p, (size_t)(nl - p), &fl);
+		add_gazetteer_line(f, &fl, why, sizeof why);
 		p = nl + 1;
 	}
 	buf_free(&line);
@@ -462,43 +464,7 @@ int
 ent_load_gazetteer(struct ent_finder *f, const char *path, char *err,
     size_t errlen)
 {
-	struct reader rd;
-	struct tsv_fields fl = { 0 };
-	struct buf copy = { 0 };
-	const char *why = NULL;
-	char *line;
-	size_t n;
-	int fd = open(path, O_RDONLY), r, status = 0;
-
-	if (fd < 0) {
-		snprintf(err, errlen, "%s", strerror(errno));
-		return -1;
-	}
-	reader_init(&rd, fd);
-	while ((r = reader_next(&rd, &line, &n)) > 0) {
-		if (n == 0 || line[0] == '#')
-			continue;
-		/* A copy with room for the NUL the canonical name gets. */
-		copy.n = 0;
-		buf_add(&copy, line, n);
-		buf_addc(&copy, '\0');
-		if (utf8_valid_prefix(line, n) != n)
-			why = "invalid UTF-8";
-		else if (add_gazetteer_line(f, copy.p, n, &fl, &why) == 0)
-			continue;
-		snprintf(err, errlen, "%" PRIu64 ": %s", rd.line, why);
-		status = -1;
-		break;
-	}
-	if (r < 0) {
-		snprintf(err, errlen, "read error: %s", strerror(rd.err));
-		status = -1;
-	}
-	reader_free(&rd);
-	tsv_fields_free(&fl);
-	buf_free(&copy);
-	close(fd);
-	return status;
+	return table_file_read(path, add_gazetteer_line, f, err, errlen);
 }
 
 void
