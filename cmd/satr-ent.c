@@ -11,8 +11,11 @@
 #include "cli.h"
 #include "ent.h"
 #include "input.h"
+#include "linear.h"
 #include "mem.h"
 #include "msg.h"
+#include "nertag.h"
+#include "seg.h"
 #include "tok.h"
 #include "tsv.h"
 #include "writer.h"
@@ -20,7 +23,8 @@
 static const struct cli_program prog = {
 	"satr-ent",
 	"[-Hr] [-f FIELD] [--types LIST] [-g FILE]... [--doc LIST]\n"
-	"       [--format tsv|bio] [--invalid=MODE] [--line-buffered] [FILE...]",
+	"       [--format tsv|bio] [--model FILE|rules] [--invalid=MODE]\n"
+	"       [--line-buffered] [FILE...]",
 	"Find entities in a field (default: the last): a record per mention,\n"
 	"the other fields, then type, start, end, surface, value.",
 	"      --types LIST        only these: PER,ORG,LOC,MISC,MONEY,DATE,\n"
@@ -29,15 +33,19 @@ static const struct cli_program prog = {
 	"      --doc LIST          fields that name the document, for short\n"
 	"                          mentions (default: field 1 of several)\n"
 	"      --format FORMAT     tsv (default), or bio: a token a line with\n"
-	"                          B-/I-/O tags\n",
+	"                          B-/I-/O tags\n"
+	"      --model FILE        tag names with this model (satr-train ner)\n"
+	"                          instead of the built-in one; 'rules': with\n"
+	"                          the rules and gazetteers alone\n",
 };
 
-enum { OPT_DOC = CLI_OPT_PROGRAM, OPT_FORMAT, OPT_TYPES };
+enum { OPT_DOC = CLI_OPT_PROGRAM, OPT_FORMAT, OPT_MODEL, OPT_TYPES };
 
 static const struct option longopts[] = {
 	CLI_LONGOPTS,
 	{ "doc", required_argument, NULL, OPT_DOC },
 	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "model", required_argument, NULL, OPT_MODEL },
 	{ "gazetteer", required_argument, NULL, 'g' },
 	{ "types", required_argument, NULL, OPT_TYPES },
 	{ NULL, 0, NULL, 0 }
@@ -49,6 +57,10 @@ struct entcmd {
 	int has_doc, bio;
 	unsigned types;
 	struct ent_finder *finder;
+	const char *model;	/* NULL: the built-in one */
+	int rules_only;
+	struct linear ner;
+	struct segmenter seg;
 	struct entities ents;
 	struct tokens toks;
 	struct buf text, docid, lastdoc;
@@ -201,6 +213,10 @@ parse_options(struct entcmd *c, int argc, char **argv)
 				cli_usage_error(&prog, "--format takes tsv or "
 				    "bio, not '%s'", optarg);
 			break;
+		case OPT_MODEL:
+			c->rules_only = strcmp(optarg, "rules") == 0;
+			c->model = optarg;
+			break;
 		case OPT_TYPES:
 			parse_types(c, optarg);
 			break;
@@ -262,6 +278,14 @@ main(int argc, char **argv)
 		if (ent_load_gazetteer(c.finder, *g, err, sizeof err) < 0)
 			msg_die(SATR_EXIT_DATA, "-g %s:%s", *g, err);
 	free(gaz);
+	if (!c.rules_only) {
+		cli_load_model(&c.ner, c.model, "ner", NER_FEATURES_VERSION,
+		    ner_model_default);
+		cli_load_model(&c.seg.model, NULL, "seg",
+		    SEG_FEATURES_VERSION, seg_model_default);
+		segmenter_init(&c.seg);
+		ent_use_models(c.finder, &c.ner, &c.seg);
+	}
 	input_init(&in, &c.opt, argc - optind, argv + optind);
 	writer_init(&w, STDOUT_FILENO, c.opt.line_buffered || isatty(1));
 	h = input_header(&in);
@@ -294,6 +318,8 @@ main(int argc, char **argv)
 	status = input_finish(&in);
 	status = cli_close_output(&w, status);
 	ent_free(c.finder);
+	linear_free(&c.ner);
+	segmenter_free(&c.seg);
 	entities_free(&c.ents);
 	tokens_free(&c.toks);
 	fieldlist_free(&c.field);

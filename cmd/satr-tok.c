@@ -13,7 +13,9 @@
 #include "input.h"
 #include "mem.h"
 #include "msg.h"
+#include "linear.h"
 #include "norm.h"
+#include "seg.h"
 #include "tok.h"
 #include "tsv.h"
 #include "writer.h"
@@ -21,7 +23,8 @@
 static const struct cli_program prog = {
 	"satr-tok",
 	"[-Hr] [-f LIST] [--mode line|rows] [--clitics none|light|atb]\n"
-	"       [--norm PROFILE] [--invalid=MODE] [--line-buffered] [FILE...]",
+	"       [--norm PROFILE] [--model FILE] [--invalid=MODE] [--line-buffered]\n"
+	"       [FILE...]",
 	"Split the selected fields (default: the last) into word tokens.",
 	"      --mode MODE         line: the field becomes its tokens (default);\n"
 	"                          rows: a record per token, with its class\n"
@@ -29,15 +32,18 @@ static const struct cli_program prog = {
 	"      --clitics MODE      none (default), light (proclitics and the\n"
 	"                          article) or atb (Penn Arabic Treebank)\n"
 	"      --norm PROFILE      tokenise the text as satr-norm -p PROFILE\n"
-	"                          would make it; offsets stay in the original\n",
+	"                          would make it; offsets stay in the original\n"
+	"      --model FILE        cut clitics with this model (satr-train seg)\n"
+	"                          instead of the built-in one\n",
 };
 
-enum { OPT_CLITICS = CLI_OPT_PROGRAM, OPT_MODE, OPT_NORM };
+enum { OPT_CLITICS = CLI_OPT_PROGRAM, OPT_MODE, OPT_MODEL, OPT_NORM };
 
 static const struct option longopts[] = {
 	CLI_LONGOPTS,
 	{ "clitics", required_argument, NULL, OPT_CLITICS },
 	{ "mode", required_argument, NULL, OPT_MODE },
+	{ "model", required_argument, NULL, OPT_MODEL },
 	{ "norm", required_argument, NULL, OPT_NORM },
 	{ NULL, 0, NULL, 0 }
 };
@@ -47,6 +53,7 @@ struct tokcmd {
 	struct fieldlist fields;
 	int rows;
 	enum clitic_mode clitics;
+	struct segmenter seg;
 	struct norm *nm;
 	size_t *idx, cap, nidx;
 	struct buf value, normed;
@@ -70,7 +77,7 @@ tokenise(struct tokcmd *c, const struct tsv_field *f)
 		buf_add(&c->normed, c->value.p, c->value.n);
 	}
 	tok_split(c->normed.p, c->normed.n, &c->raw);
-	tok_clitics(c->clitics, c->normed.p, c->normed.n, &c->raw, &c->toks);
+	tok_clitics(&c->seg, c->clitics, c->normed.p, c->normed.n, &c->raw, &c->toks);
 }
 
 static void
@@ -181,7 +188,7 @@ write_header(struct tokcmd *c, struct writer *w, const struct tsv_fields *h)
 static void
 parse_options(struct tokcmd *c, int argc, char **argv)
 {
-	const char *profile = NULL;
+	const char *profile = NULL, *model = NULL;
 	unsigned steps;
 	char err[256];
 	int ch;
@@ -212,6 +219,9 @@ parse_options(struct tokcmd *c, int argc, char **argv)
 				cli_usage_error(&prog, "--mode takes line or "
 				    "rows, not '%s'", optarg);
 			break;
+		case OPT_MODEL:
+			model = optarg;
+			break;
 		case OPT_NORM:
 			profile = optarg;
 			break;
@@ -228,6 +238,11 @@ parse_options(struct tokcmd *c, int argc, char **argv)
 	}
 	if (c->opt.fields)
 		cli_fieldlist(&prog, "-f", c->opt.fields, &c->fields);
+	if (c->clitics != CLITIC_NONE) {
+		cli_load_model(&c->seg.model, model, "seg",
+		    SEG_FEATURES_VERSION, seg_model_default);
+		segmenter_init(&c->seg);
+	}
 }
 
 int
@@ -267,6 +282,7 @@ main(int argc, char **argv)
 	status = input_finish(&in);
 	status = cli_close_output(&w, status);
 	norm_free(c.nm);
+	segmenter_free(&c.seg);
 	norm_offsets_free(&c.off);
 	fieldlist_free(&c.fields);
 	buf_free(&c.value);

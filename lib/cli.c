@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "linear.h"
 #include "msg.h"
 #include "writer.h"
 
@@ -144,4 +145,19 @@ cli_close_output(struct writer *w, int status)
 		return SATR_EXIT_DATA;
 	}
 	return status;
+}
+
+void
+cli_load_model(struct linear *m, const char *path, const char *kind,
+    uint32_t features, int (*builtin)(struct linear *, const char **))
+{
+	const char *err;
+
+	if (path == NULL) {
+		if (builtin(m, &err) < 0)
+			msg_die(SATR_EXIT_DATA, "built-in %s model: %s", kind,
+			    err);
+	} else if (linear_load_file(m, path, kind, features, &err) < 0) {
+		msg_die(SATR_EXIT_DATA, "%s: %s", path, err);
+	}
 }

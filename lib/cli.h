@@ -69,6 +69,16 @@ struct writer;
  */
 int cli_close_output(struct writer *w, int status);
 
+struct linear;
+
+/*
+ * Loads the model file path (of kind, for feature version features), or
+ * with path NULL the built-in one from builtin; a file that cannot be
+ * read or is not such a model ends the program with status 1.
+ */
+void cli_load_model(struct linear *m, const char *path, const char *kind,
+    uint32_t features, int (*builtin)(struct linear *, const char **));
+
 /* spec parsed into fl, or a usage error naming opt. */
 void cli_fieldlist(const struct cli_program *p, const char *opt,
     const char *spec, struct fieldlist *fl);

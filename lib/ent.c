@@ -12,8 +12,11 @@
 #include "gazetteer.h"
 #include "hash.h"
 #include "lexicon.h"
+#include "linear.h"
+#include "nertag.h"
 #include "norm.h"
 #include "phrase.h"
+#include "seg.h"
 #include "tablefile.h"
 #include "tok.h"
 #include "tsv.h"
@@ -227,6 +230,13 @@ static const struct {
 
 enum { MAX_NAME_TOKENS = 4, COMMON_WORD = 200, RARE_WORD = 10 };
 
+/* Marks the kind of a name from a gazetteer the user gave (-g). */
+enum { USER_NAME = 0x100 };
+
+/* Ranks of struct entity. */
+enum { NUMERIC = 0, RULE = 1, EARLIER = 2, GAZETTEER = 3, USER_GAZETTEER = 4,
+	TAGGED = 5 };
+
 struct ent_finder {
 	struct norm *nm;
 	struct buf normed;
@@ -245,6 +255,18 @@ struct ent_finder {
 	struct tokens tmp;
 	const char **pw;
 	size_t *pwl, pwcap;
+	int loading_user;	/* gazetteer lines are the user's */
+	/* The tagger, when there is one, and what it sees. */
+	const struct linear *ner;
+	struct segmenter *seg;
+	struct entities rules;
+	size_t *rule_first, *rule_last, rcap;	/* their tokens */
+	struct ner_sentence view;
+	size_t *labels, vcap;
+	/* per token: 1 + the rules' mention starting there, or 0; the tokens
+	 * of the tagger's name starting there, or 0; whether taken */
+	size_t *starts, *tagged;
+	unsigned char *taken;
 };
 
 int
@@ -383,7 +405,8 @@ add_gazetteer_line(void *ctx, struct tsv_fields *fl, char *why,
 			fl->v[i].n = tsv_unescape(fl->v[i].p, fl->v[i].n);
 		if (fl->v[i].n > 0)
 			add_phrase(f, &f->names, fl->v[i].p, fl->v[i].n,
-			    (unsigned)type, 0, canon);
+			    (unsigned)type | (f->loading_user ? USER_NAME : 0),
+			    0, canon);
 	}
 	return 0;
 }
@@ -457,6 +480,17 @@ ent_free(struct ent_finder *f)
 	buf_free(&f->canon_text);
 	buf_free(&f->scratch);
 	buf_free(&f->value);
+	entities_free(&f->rules);
+	free(f->view.cls);
+	free(f->view.hint);
+	free(f->view.start);
+	free(f->view.end);
+	free(f->labels);
+	free(f->rule_first);
+	free(f->rule_last);
+	free(f->starts);
+	free(f->tagged);
+	free(f->taken);
 	free(f);
 }
 
@@ -464,7 +498,12 @@ int
 ent_load_gazetteer(struct ent_finder *f, const char *path, char *err,
     size_t errlen)
 {
-	return table_file_read(path, add_gazetteer_line, f, err, errlen);
+	int r;
+
+	f->loading_user = 1;
+	r = table_file_read(path, add_gazetteer_line, f, err, errlen);
+	f->loading_user = 0;
+	return r;
 }
 
 void
@@ -862,7 +901,7 @@ struct found {
 	size_t first, last;	/* tokens */
 	size_t skip;		/* bytes of proclitics before it */
 	enum ent_type type;
-	int rank;		/* gazetteer 3, earlier mention 2, rule 1 */
+	int rank;	/* user's gazetteer 4, ours 3, earlier mention 2, rule 1 */
 	size_t tokens;
 };
 
@@ -893,8 +932,9 @@ known_names(struct ent_finder *f, size_t i, struct found *best,
 			c.first = i;
 			c.last = i + len - 1;
 			c.skip = s[k].bytes;
-			c.type = (enum ent_type)f->names.v[id].kind;
-			c.rank = 3;
+			c.type = (enum ent_type)(f->names.v[id].kind &
+			    ~USER_NAME);
+			c.rank = f->names.v[id].kind & USER_NAME ? 4 : 3;
 			c.tokens = len;
 			if (better(&c, best)) {
 				*best = c;
@@ -1148,7 +1188,7 @@ mention_end(const char *text, size_t n, size_t end)
 
 static void
 emit(struct entities *out, size_t start, size_t end, enum ent_type type,
-    const char *value, size_t vlen)
+    int rank, const char *value, size_t vlen)
 {
 	struct entity *e;
 
@@ -1164,6 +1204,7 @@ emit(struct entities *out, size_t start, size_t end, enum ent_type type,
 	e->start = start;
 	e->end = end;
 	e->type = type;
+	e->rank = rank;
 	e->value = out->values.n;
 	buf_add(&out->values, value, vlen);
 	buf_addc(&out->values, '\0');
@@ -1297,8 +1338,9 @@ earlier(struct ent_finder *f, const struct found *c, struct buf *value)
 	return 1;
 }
 
-void
-ent_find(struct ent_finder *f, const char *text, size_t n, unsigned types,
+/* What the rules and gazetteers find. */
+static void
+find_by_rules(struct ent_finder *f, const char *text, size_t n, unsigned types,
     struct entities *out)
 {
 	static const matcher numeric[] = { money_at, percent_at, time_at,
@@ -1321,7 +1363,7 @@ ent_find(struct ent_finder *f, const char *text, size_t n, unsigned types,
 				emit(out, f->off.start[f->toks.v[i].start +
 				    skip], mention_end(text, n,
 				    f->off.end[f->toks.v[i + len - 1].end - 1]),
-				    numeric_type[k], value.p, value.n);
+				    numeric_type[k], 0, value.p, value.n);
 			i += len;
 			continue;
 		}
@@ -1343,10 +1385,217 @@ ent_find(struct ent_finder *f, const char *text, size_t n, unsigned types,
 			value.n--;
 			remember(f, &best, value.p);
 			if (types & 1u << best.type)
-				emit(out, start, end, best.type, value.p,
-				    value.n);
+				emit(out, start, end, best.type, best.rank,
+				    value.p, value.n);
 		}
 		i = best.last + 1;
 	}
 	buf_free(&value);
+}
+
+void
+ent_use_models(struct ent_finder *f, const struct linear *ner,
+    struct segmenter *seg)
+{
+	f->ner = ner;
+	f->seg = seg;
+}
+
+/* Marks the tokens each mention of the rules covers. */
+static void
+hint_rules(struct ent_finder *f)
+{
+	struct ner_sentence *v = &f->view;
+	size_t i = 0, e;
+
+	memset(v->hint, 0, v->n);
+	f->rule_first = xgrow(f->rule_first, &f->rcap, f->rules.n + 1,
+	    sizeof *f->rule_first);
+	f->rule_last = xrealloc(f->rule_last, f->rcap * sizeof *f->rule_last);
+	for (e = 0; e < f->rules.n; e++) {
+		const struct entity *m = &f->rules.v[e];
+		int inside = 0;
+
+		while (i < v->n && v->end[i] <= m->start)
+			i++;
+		f->rule_first[e] = i;
+		for (; i < v->n && v->start[i] < m->end; i++) {
+			v->hint[i] = (unsigned char)(1 + 2 * m->type + inside);
+			inside = 1;
+		}
+		f->rule_last[e] = i;	/* one past */
+	}
+}
+
+const struct ner_sentence *
+ent_view(struct ent_finder *f, const char *text, size_t n)
+{
+	struct ner_sentence *v = &f->view;
+	size_t i;
+
+	find_by_rules(f, text, n, (1u << ENT_NTYPES) - 1, &f->rules);
+	if (f->toks.n > f->vcap) {
+		f->vcap = f->toks.n;
+		v->cls = xrealloc(v->cls, f->vcap);
+		v->hint = xrealloc(v->hint, f->vcap);
+		v->start = xrealloc(v->start, f->vcap * sizeof *v->start);
+		v->end = xrealloc(v->end, f->vcap * sizeof *v->end);
+		f->labels = xrealloc(f->labels, f->vcap * sizeof *f->labels);
+		f->starts = xrealloc(f->starts, f->vcap * sizeof *f->starts);
+		f->tagged = xrealloc(f->tagged, f->vcap * sizeof *f->tagged);
+		f->taken = xrealloc(f->taken, f->vcap);
+	}
+	v->n = f->toks.n;
+	v->w = f->w;
+	v->wl = f->wl;
+	for (i = 0; i < v->n; i++) {
+		v->cls[i] = (unsigned char)f->toks.v[i].cls;
+		v->start[i] = f->off.start[f->toks.v[i].start];
+		v->end[i] = mention_end(text, n,
+		    f->off.end[f->toks.v[i].end - 1]);
+	}
+	hint_rules(f);
+	return v;
+}
+
+/* Where a tagged name starts: after the proclitics of its first word. */
+static size_t
+name_start(struct ent_finder *f, const char *text, size_t tok)
+{
+	struct seg_word w;
+	size_t at[SEG_MAX_LETTERS + 1], a = f->view.start[tok];
+	struct seg_cut c;
+
+	if (f->seg == NULL || !seg_word_read(text + a, f->view.end[tok] - a,
+	    &w, at))
+		return a;
+	c = segmenter_cut(f->seg, &w);
+	return a + (c.pro > 0 && c.pro < w.n ? at[c.pro] : 0);
+}
+
+/* The rules' mention ending where a tagged name ends and starting in its
+ * first token, if any. */
+static const struct entity *
+rule_mention(const struct ent_finder *f, size_t tok, size_t end)
+{
+	size_t e;
+
+	for (e = 0; e < f->rules.n; e++)
+		if (f->rules.v[e].end == end && f->rules.v[e].start >=
+		    f->view.start[tok] && f->rules.v[e].start <
+		    f->view.end[tok] && f->rules.v[e].rank > NUMERIC)
+			return &f->rules.v[e];
+	return NULL;
+}
+
+/* Emits the tagged name over tokens [first, last]. */
+static void
+emit_tagged(struct ent_finder *f, const char *text, size_t first,
+    size_t last, enum ent_type type, struct entities *out)
+{
+	size_t end = f->view.end[last], start;
+	const struct entity *r = rule_mention(f, first, end);
+
+	if (r != NULL) {
+		start = r->start;
+		f->value.n = 0;
+		buf_add(&f->value, f->rules.values.p + r->value,
+		    strlen(f->rules.values.p + r->value));
+	} else {
+		start = name_start(f, text, first);
+		canonical(f, text, start, end, &f->value);
+	}
+	emit(out, start, end, type, TAGGED, f->value.p, f->value.n);
+}
+
+/* Takes tokens [first, last) for a mention if none is taken yet. */
+static int
+take(struct ent_finder *f, size_t first, size_t last)
+{
+	size_t i;
+
+	if (first >= last)
+		return 0;
+	for (i = first; i < last; i++)
+		if (f->taken[i])
+			return 0;
+	memset(f->taken + first, 1, last - first);
+	return 1;
+}
+
+/* Takes the rules' mentions of ranks lo..hi where tokens are free. */
+static void
+take_rules(struct ent_finder *f, int lo, int hi)
+{
+	size_t e;
+
+	for (e = 0; e < f->rules.n; e++)
+		if (f->rules.v[e].rank >= lo && f->rules.v[e].rank <= hi &&
+		    take(f, f->rule_first[e], f->rule_last[e]))
+			f->starts[f->rule_first[e]] = e + 1;
+}
+
+/*
+ * The tagger decides the names, with the rules' mentions among its
+ * features; before it come the numbers, dates and sums and the names of
+ * the user's gazetteer; after it, where it found nothing, the rules' own
+ * names (an earlier mention's value folds variants together).
+ */
+static void
+find_by_model(struct ent_finder *f, const char *text, size_t n,
+    unsigned types, struct entities *out)
+{
+	const struct ner_sentence *v = ent_view(f, text, n);
+	size_t i, last;
+
+	out->n = 0;
+	out->values.n = 0;
+	ner_tag(f->ner, v, f->labels);
+	memset(f->taken, 0, v->n);
+	memset(f->starts, 0, v->n * sizeof *f->starts);
+	memset(f->tagged, 0, v->n * sizeof *f->tagged);
+	take_rules(f, NUMERIC, NUMERIC);
+	take_rules(f, USER_GAZETTEER, USER_GAZETTEER);
+	for (i = 0; i < v->n; i = last) {
+		size_t type = NER_TYPE(f->labels[i]);
+
+		last = i + 1;
+		if (f->labels[i] == 0)
+			continue;
+		while (last < v->n && f->labels[last] == NER_INSIDE(type))
+			last++;
+		if (take(f, i, last))
+			f->tagged[i] = last - i;
+	}
+	take_rules(f, RULE, GAZETTEER);
+	for (i = 0; i < v->n; i++) {
+		const struct entity *e;
+
+		if (f->tagged[i] > 0) {
+			enum ent_type type = (enum ent_type)NER_TYPE(
+			    f->labels[i]);
+
+			if (types & 1u << type)
+				emit_tagged(f, text, i, i + f->tagged[i] - 1,
+				    type, out);
+			continue;
+		}
+		if (f->starts[i] == 0)
+			continue;
+		e = &f->rules.v[f->starts[i] - 1];
+		if (types & 1u << e->type)
+			emit(out, e->start, e->end, e->type, e->rank,
+			    f->rules.values.p + e->value,
+			    strlen(f->rules.values.p + e->value));
+	}
+}
+
+void
+ent_find(struct ent_finder *f, const char *text, size_t n, unsigned types,
+    struct entities *out)
+{
+	if (f->ner != NULL)
+		find_by_model(f, text, n, types, out);
+	else
+		find_by_rules(f, text, n, types, out);
 }

@@ -23,6 +23,10 @@ struct entity {
 	size_t start, end;	/* bytes of the original text */
 	enum ent_type type;
 	size_t value;		/* offset of its value in values */
+	/* How it was found: 0 a number, date or sum; a name by the rules 1,
+	 * as an earlier mention 2, in the built-in gazetteer 3, in the
+	 * user's (-g) 4; by the tagger 5. */
+	int rank;
 };
 
 struct entities {
@@ -55,5 +59,21 @@ void ent_document(struct ent_finder *f);
  */
 void ent_find(struct ent_finder *f, const char *text, size_t n,
     unsigned types, struct entities *out);
+
+struct linear;
+struct ner_sentence;
+struct segmenter;
+
+/*
+ * Names are then tagged by the model ner (lib/nertag.h), the rules'
+ * mentions being among its features; seg, if not NULL, cuts proclitics
+ * off tagged names. Both must outlive f; NULL ner goes back to the rules.
+ */
+void ent_use_models(struct ent_finder *f, const struct linear *ner,
+    struct segmenter *seg);
+
+/* What the tagger sees of text (valid until the next call on f). */
+const struct ner_sentence *ent_view(struct ent_finder *f, const char *text,
+    size_t n);
 
 #endif

@@ -18,4 +18,18 @@ extern const size_t lexicon_size;
 /* How often w[0..n) (no diacritics, no tatweel) occurs; 0 if unknown. */
 uint32_t lexicon_count(const char *w, size_t n);
 
+/*
+ * The same look-up through a hash index built once (a few hundred
+ * kilobytes), for callers that look up millions of words.
+ */
+struct lexicon_index {
+	uint32_t *slot;		/* entry + 1, or 0 */
+	size_t mask;
+};
+
+void lexicon_index_init(struct lexicon_index *x);
+uint32_t lexicon_index_count(const struct lexicon_index *x, const char *w,
+    size_t n);
+void lexicon_index_free(struct lexicon_index *x);
+
 #endif

@@ -8,8 +8,8 @@
 #include <utf8proc.h>
 
 #include "abbrev.h"
-#include "lexicon.h"
 #include "mem.h"
+#include "seg.h"
 #include "utf8.h"
 
 const char *const tok_class_names[] = {
@@ -341,22 +341,15 @@ tok_split(const char *s, size_t n, struct tokens *out)
 }
 
 /*
- * Clitics. A word is seen as its letters, each with the bytes of the
- * marks and tatweel that follow it, so that a piece cut after a letter
- * keeps them ("بـ" + "اسم"). Lexicon look-ups use the letters alone.
+ * Clitics: the segmentation model (lib/seg.h) decides where a word is cut.
+ * A piece cut after a letter keeps the marks and tatweel that follow it
+ * ("بـ" + "اسم").
  */
-enum { MAX_LETTERS = 64, MAX_PIECES = 6 };
-
-struct letters {
-	size_t n;
-	int32_t cp[MAX_LETTERS];
-	size_t at[MAX_LETTERS + 1];	/* byte where letter i starts */
-	char form[MAX_LETTERS * 2];	/* the letters, UTF-8 */
-	size_t format[MAX_LETTERS + 1];	/* where letter i starts in form */
-};
-
 #define ALEF 0x0627
 #define LAM 0x0644
+#define SEEN 0x0633
+
+enum { ARTICLE_HOST_LETTERS = 4 };
 
 /* Words that start with ال but have no article. */
 static const char *const not_article[] = {
@@ -369,310 +362,77 @@ static const char *const not_article[] = {
 	"\u0627\u0644\u0649", "\u0627\u0644\u0627",
 };
 
-/* Pronouns that the ATB scheme splits off the end of a word. Second and
- * first person ones (ك, ي, ني) are left: in news they are rare, and the
- * letters end too many words ("ذلك", "عربي"). */
-static const char *const enclitics[] = {
-	"\u0647\u0645\u0627", "\u0647\u0645", "\u0647\u0646", "\u0647\u0627",
-	"\u0646\u0627", "\u0647",
-};
-
-/*
- * The evidence for a split is the lexicon: a rest (or stem) that is a
- * common word. A conjunction is split off when the rest is at least a
- * CONJ_RATIO-th as common as the whole word (وقال: قال is common, وزير:
- * زير is not); a preposition or the future particle when at least a
- * PREP_RATIO-th; a pronoun when its stem is at least a PRON_RATIO-th.
- * A word the lexicon does not know keeps its first letters (ويكيبيديا,
- * سيدا); it loses a pronoun only when a long stem is left (يشترونها). The ratios were tuned on the first half
- * of the WikiNews gold (scripts/eval-tok --part first).
- */
-enum {
-	MIN_HOST_LETTERS = 2,
-	MIN_PREP_HOST_LETTERS = 3,	/* كما كان: not ك+ما ك+ان */
-	ARTICLE_HOST_LETTERS = 4,
-	UNKNOWN_STEM_LETTERS = 4,
-	CONJ_RATIO = 20,
-	PREP_RATIO = 20,
-	PRON_RATIO = 2
-};
-
-/* Prepositions with a pronoun, split whole by the ATB scheme. */
-static const char *const prep_pronouns[] = {
-	"\u0644\u0647", "\u0644\u0647\u0627", "\u0644\u0647\u0645",
-	"\u0644\u0647\u0645\u0627", "\u0644\u0647\u0646", "\u0644\u0646\u0627",
-	"\u0628\u0647", "\u0628\u0647\u0627", "\u0628\u0647\u0645",
-	"\u0628\u0647\u0645\u0627", "\u0628\u0647\u0646", "\u0628\u0646\u0627",
-};
-
 static int
-read_letters(const char *s, size_t start, size_t end, struct letters *l)
+starts_article(const struct seg_word *w, size_t from)
 {
-	size_t i = start, f = 0;
-	int len;
+	size_t i, len = 2 * (w->n - from);
 
-	l->n = 0;
-	while (i < end) {
-		int32_t cp = utf8_at(s, end, i, &len);
-
-		if (is_arabic_letter(cp)) {
-			if (l->n == MAX_LETTERS)
-				return 0;
-			l->cp[l->n] = cp;
-			l->at[l->n] = i;
-			l->format[l->n] = f;
-			f += utf8_encode(cp, l->form + f);
-			l->n++;
-		} else if (!(cp == 0x0640 || (cp >= 0x064B && cp <= 0x0652) ||
-		    cp == 0x0670) || l->n == 0) {
-			return 0;	/* not an Arabic word */
-		}
-		i += (size_t)len;
-	}
-	l->at[l->n] = end;
-	l->format[l->n] = f;
-	return l->n > 0;
-}
-
-/* How common letters [from, to) are, with an article put back (لل). */
-static uint32_t
-count_of(const struct letters *l, size_t from, size_t to, int article)
-{
-	char w[MAX_LETTERS * 2 + 4];
-	size_t n = 0;
-
-	if (article) {
-		w[n++] = (char)0xD8;	/* ا */
-		w[n++] = (char)0xA7;
-	}
-	memcpy(w + n, l->form + l->format[from], l->format[to] -
-	    l->format[from]);
-	n += l->format[to] - l->format[from];
-	return lexicon_count(w, n);
-}
-
-static int
-is_word(const struct letters *l, size_t from, size_t to, const char *w)
-{
-	size_t n = strlen(w);
-
-	return l->format[to] - l->format[from] == n &&
-	    memcmp(l->form + l->format[from], w, n) == 0;
-}
-
-static int
-starts_article(const struct letters *l, size_t from)
-{
-	size_t i;
-
-	if (l->n - from < ARTICLE_HOST_LETTERS || l->cp[from] != ALEF ||
-	    l->cp[from + 1] != LAM)
+	if (w->n - from < ARTICLE_HOST_LETTERS || w->cp[from] != ALEF ||
+	    w->cp[from + 1] != LAM)
 		return 0;
 	for (i = 0; i < sizeof not_article / sizeof not_article[0]; i++)
-		if (is_word(l, from, l->n, not_article[i]))
+		if (strlen(not_article[i]) == len && memcmp(not_article[i],
+		    w->form + 2 * from, len) == 0)
 			return 0;
 	return 1;
 }
 
-static int
-is_conj(int32_t cp)
+/* "light" cuts و ف ب ل ك and the article: no future particle, no
+ * pronoun, and a preposition with a pronoun (له) stays whole. */
+static struct seg_cut
+light_cut(const struct seg_word *w, struct seg_cut c)
 {
-	return cp == 0x0648 || cp == 0x0641;	/* و ف */
-}
-
-static int
-is_prep(int32_t cp)
-{
-	return cp == 0x0628 || cp == LAM || cp == 0x0643;	/* ب ل ك */
-}
-
-/* Whether the future particle س can stand before letter cp: سيقول. */
-static int
-is_imperfect_prefix(int32_t cp)
-{
-	return cp == 0x064A || cp == 0x062A || cp == 0x0646 || cp == 0x0623;
-}
-
-static uint32_t host_count(const struct letters *l, size_t from,
-    int article);
-
-/* Whether letters [0, k) form a proclitic chain before the rest. */
-static int
-is_chain(enum clitic_mode mode, const struct letters *l, size_t k)
-{
-	int32_t last = l->cp[k - 1];
-
-	if (l->n - k < MIN_HOST_LETTERS)
-		return 0;
-	if (k == 2 && !is_conj(l->cp[0]))
-		return 0;
-	if (last == 0x0633)	/* س, the future */
-		return mode == CLITIC_ATB && is_imperfect_prefix(l->cp[k]);
-	return k == 1 ? is_conj(last) || is_prep(last) : is_prep(last);
-}
-
-/*
- * The number of letters of proclitics to split from the word; with
- * *lam_article set when the next letter is an article whose alef was
- * dropped after ل (للرئيس).
- */
-static size_t
-proclitics(enum clitic_mode mode, const struct letters *l, int *lam_article)
-{
-	uint32_t whole = 0, host;
-	size_t k;
-	int counted = 0;
-
-	*lam_article = 0;
-	for (k = l->n >= 3 ? 2 : 1; k >= 1; k--) {
-		int lam_art, conj;
-
-		if (!is_chain(mode, l, k))
-			continue;
-		if (!counted) {
-			whole = count_of(l, 0, l->n, 0);
-			counted = 1;
-		}
-		lam_art = l->cp[k - 1] == LAM && l->cp[k] == LAM &&
-		    l->n - k >= 3;
-		conj = k == 1 && is_conj(l->cp[0]);
-		if (!conj && l->n - k < MIN_PREP_HOST_LETTERS)
-			continue;
-		host = host_count(l, k, lam_art);
-		if (lam_art || starts_article(l, k) || (host > 0 &&
-		    (uint64_t)host * (conj ? CONJ_RATIO : PREP_RATIO) >=
-		    whole)) {
-			*lam_article = lam_art;
-			return k;
-		}
-	}
-	return 0;
-}
-
-/*
- * How common letters [from, to) are as a stem before a pronoun: the stem
- * of مدينتها is written مدينت, of عليه علي; they are looked up as مدينة
- * and على too.
- */
-static uint32_t
-stem_count(const struct letters *l, size_t from, size_t to)
-{
-	uint32_t c = count_of(l, from, to, 0), c2 = 0;
-	struct letters m;
-
-	if (to - from < 2)
-		return c;
-	m = *l;
-	if (l->cp[to - 1] == 0x062A)		/* ت for ة */
-		m.form[m.format[to - 1] + 1] = (char)0xA9;
-	else if (l->cp[to - 1] == 0x064A)	/* ي for ى */
-		m.form[m.format[to - 1] + 1] = (char)0x89;
-	else
-		return c;
-	c2 = count_of(&m, from, to, 0);
-	return c > c2 ? c : c2;
-}
-
-/* The letters of a pronoun to split from the end of letters [from, n). */
-static size_t
-enclitic(const struct letters *l, size_t from)
-{
-	uint32_t whole = 0, c;
-	size_t i, plen, stem;
-	int counted = 0;
-
-	for (i = 0; i < sizeof enclitics / sizeof enclitics[0]; i++) {
-		plen = strlen(enclitics[i]) / 2;
-		if (l->n - from < plen + MIN_HOST_LETTERS ||
-		    !is_word(l, l->n - plen, l->n, enclitics[i]))
-			continue;
-		if (!counted) {
-			whole = count_of(l, from, l->n, 0);
-			counted = 1;
-		}
-		stem = l->n - plen;
-		c = stem_count(l, from, stem);
-		if (c > 0 && (uint64_t)c * PRON_RATIO >= whole)
-			return plen;
-		/* An unknown long word ending in ها هم هما هن: يشترونها */
-		if (c == 0 && whole == 0 && plen >= 2 && stem - from >=
-		    UNKNOWN_STEM_LETTERS)
-			return plen;
-	}
-	return 0;
-}
-
-/* The rest's count, or its stem's if it ends in a pronoun (ومدينتها). */
-static uint32_t
-host_count(const struct letters *l, size_t from, int article)
-{
-	uint32_t c = count_of(l, from, l->n, article);
-	size_t i, plen;
-
-	if (c > 0 || article)
-		return c;
-	for (i = 0; i < sizeof enclitics / sizeof enclitics[0]; i++) {
-		plen = strlen(enclitics[i]) / 2;
-		if (l->n - from >= plen + MIN_HOST_LETTERS &&
-		    is_word(l, l->n - plen, l->n, enclitics[i]))
-			return stem_count(l, from, l->n - plen);
-	}
-	return 0;
-}
-
-static int
-is_prep_pronoun(const struct letters *l)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof prep_pronouns / sizeof prep_pronouns[0]; i++)
-		if (is_word(l, 0, l->n, prep_pronouns[i]))
-			return 1;
-	return 0;
+	if ((size_t)c.pro + c.enc == w->n)
+		c.pro = 0;
+	if (c.pro > 0 && w->cp[c.pro - 1] == SEEN)
+		c.pro--;
+	c.enc = 0;
+	return c;
 }
 
 static void
-split_word(enum clitic_mode mode, const char *s, const struct token *t,
-    struct tokens *out)
+split_word(struct segmenter *seg, enum clitic_mode mode, const char *s,
+    const struct token *t, struct tokens *out)
 {
-	struct letters l;
-	size_t k, e = 0, i;
-	int lam_art;
+	struct seg_word w;
+	size_t at[SEG_MAX_LETTERS + 1], k, i, a = t->start;
+	struct seg_cut c;
 
-	if (!read_letters(s, t->start, t->end, &l)) {
+	if (!seg_word_read(s + a, t->end - a, &w, at)) {
 		add(out, t->start, t->end, t->cls, t->attach);
 		return;
 	}
-	if (mode == CLITIC_ATB && is_prep_pronoun(&l)) {
-		add(out, l.at[0], l.at[1], TOK_CLITIC, TOK_BEFORE);
-		add(out, l.at[1], t->end, TOK_CLITIC, TOK_AFTER);
-		return;
-	}
-	k = proclitics(mode, &l, &lam_art);
-	for (i = 0; i < k; i++)
-		add(out, l.at[i], l.at[i + 1], TOK_CLITIC, TOK_BEFORE);
-	if (mode == CLITIC_LIGHT && lam_art) {
-		add(out, l.at[k], l.at[k + 1], TOK_CLITIC, TOK_BEFORE);
+	c = segmenter_cut(seg, &w);
+	if (mode == CLITIC_LIGHT)
+		c = light_cut(&w, c);
+	for (k = 0; k < c.pro; k++)
+		add(out, a + at[k], a + at[k + 1], TOK_CLITIC, TOK_BEFORE);
+	if (mode == CLITIC_LIGHT && k > 0 && w.cp[k - 1] == LAM &&
+	    w.cp[k] == LAM && w.n - k >= 3) {
+		/* للرئيس: ل, then the article without its alef */
+		add(out, a + at[k], a + at[k + 1], TOK_CLITIC, TOK_BEFORE);
 		k++;
-	} else if (mode == CLITIC_LIGHT && starts_article(&l, k)) {
-		add(out, l.at[k], l.at[k + 2], TOK_CLITIC, TOK_BEFORE);
+	} else if (mode == CLITIC_LIGHT && starts_article(&w, k)) {
+		add(out, a + at[k], a + at[k + 2], TOK_CLITIC, TOK_BEFORE);
 		k += 2;
 	}
-	if (mode == CLITIC_ATB)
-		e = enclitic(&l, k);
-	add(out, l.at[k], l.at[l.n - e], TOK_WORD, TOK_ALONE);
-	if (e > 0)
-		add(out, l.at[l.n - e], t->end, TOK_CLITIC, TOK_AFTER);
+	i = w.n - c.enc;
+	if (k < i)
+		add(out, a + at[k], a + at[i], TOK_WORD, TOK_ALONE);
+	if (c.enc > 0)
+		add(out, a + at[i], t->end, TOK_CLITIC, TOK_AFTER);
 }
 
 /* A word that is only a proclitic letter, and tatweel. */
 static int
 is_bare_proclitic(const char *s, const struct token *t)
 {
-	struct letters l;
+	struct seg_word w;
 
-	return t->cls == TOK_WORD && read_letters(s, t->start, t->end, &l) &&
-	    l.n == 1 && (is_conj(l.cp[0]) || is_prep(l.cp[0]));
+	return t->cls == TOK_WORD && seg_word_read(s + t->start, t->end -
+	    t->start, &w, NULL) && w.n == 1 && (w.cp[0] == 0x0648 ||
+	    w.cp[0] == 0x0641 || w.cp[0] == 0x0628 || w.cp[0] == LAM ||
+	    w.cp[0] == 0x0643);	/* و ف ب ل ك */
 }
 
 static int
@@ -688,8 +448,8 @@ has_tatweel(const char *s, const struct token *t)
 }
 
 void
-tok_clitics(enum clitic_mode mode, const char *s, size_t n,
-    const struct tokens *in, struct tokens *out)
+tok_clitics(struct segmenter *seg, enum clitic_mode mode, const char *s,
+    size_t n, const struct tokens *in, struct tokens *out)
 {
 	size_t i;
 
@@ -714,7 +474,7 @@ tok_clitics(enum clitic_mode mode, const char *s, size_t n,
 			continue;
 		}
 		if (t->cls == TOK_WORD)
-			split_word(mode, s, t, out);
+			split_word(seg, mode, s, t, out);
 		else
 			add(out, t->start, t->end, t->cls, t->attach);
 	}

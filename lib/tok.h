@@ -49,15 +49,18 @@ void tok_split(const char *text, size_t n, struct tokens *out);
 
 enum clitic_mode { CLITIC_NONE, CLITIC_LIGHT, CLITIC_ATB };
 
+struct segmenter;
+
 /*
- * Splits the Arabic clitics off the words of in, into out: "light" the
+ * Splits the Arabic clitics off the words of in, into out, as the
+ * segmentation model seg (lib/seg.h) cuts them: "light" the
  * proclitics و ف ب ل ك and the article, "atb" as the Penn Arabic Treebank
  * does (conjunctions, prepositions and the future particle before the
  * word, pronouns after it, the article kept). A word that is only a
  * proclitic, with a tatweel or glued to a Latin word or a number ("بـ209",
  * "لـ Meta", "وOpenAI"), is a clitic too.
  */
-void tok_clitics(enum clitic_mode mode, const char *text, size_t n,
-    const struct tokens *in, struct tokens *out);
+void tok_clitics(struct segmenter *seg, enum clitic_mode mode,
+    const char *text, size_t n, const struct tokens *in, struct tokens *out);
 
 #endif

@@ -1,7 +1,8 @@
 /*
  * Fuzz target: entities, and gazetteer files. Each input starts afresh:
  * the document memory is cleared; an input starting with "G\n" is also
- * loaded as a gazetteer, into a finder of its own.
+ * loaded as a gazetteer, into a finder of its own. Inputs starting with
+ * "M\n" go to a finder with the built-in tagger.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -10,6 +11,9 @@
 #include <unistd.h>
 
 #include "ent.h"
+#include "linear.h"
+#include "nertag.h"
+#include "seg.h"
 #include "utf8.h"
 
 static void
@@ -38,12 +42,26 @@ find(struct ent_finder *f, const uint8_t *data, size_t n)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
 {
-	static struct ent_finder *base;
+	static struct ent_finder *base, *tagged;
+	static struct linear ner;
+	static struct segmenter seg;
 	char err[256], path[64];
+	const char *why;
 	FILE *fp;
 
-	if (base == NULL)
+	if (base == NULL) {
 		base = ent_new(err, sizeof err);
+		tagged = ent_new(err, sizeof err);
+		if (ner_model_default(&ner, &why) < 0 ||
+		    seg_model_default(&seg.model, &why) < 0)
+			abort();
+		segmenter_init(&seg);
+		ent_use_models(tagged, &ner, &seg);
+	}
+	if (n >= 2 && data[0] == 'M' && data[1] == '\n') {
+		find(tagged, data + 2, n - 2);
+		return 0;
+	}
 	if (n >= 2 && data[0] == 'G' && data[1] == '\n') {
 		struct ent_finder *f = ent_new(err, sizeof err);
 

@@ -1,0 +1,596 @@
+/*
+ * satr-train: trains the clitic segmenter of satr-tok or the entity tagger
+ * of satr-ent from annotated text, an averaged perceptron stopping at the
+ * epoch that does best on the development data.
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "ent.h"
+#include "linear.h"
+#include "mem.h"
+#include "msg.h"
+#include "nertag.h"
+#include "reader.h"
+#include "seg.h"
+
+static const struct cli_program prog = {
+	"satr-train",
+	"seg|ner [-o MODEL] [--epochs N] [--bits B] [--domain NAME]\n"
+	"       TRAIN [DEV]",
+	"Train a clitic segmentation (seg) or entity (ner) model.",
+	"  -o, --output MODEL      write the model there (default: seg.model\n"
+	"                          or ner.model)\n"
+	"      --epochs N          at most N passes over TRAIN (default 12)\n"
+	"      --bits B            2^B rows of weights (default 18 for seg, 19\n"
+	"                          for ner)\n"
+	"      --domain NAME       ner: tag with the feature copies of the\n"
+	"                          corpus NAME (a '# corpus=NAME' line of TRAIN)\n",
+};
+
+enum { OPT_EPOCHS = CLI_OPT_PROGRAM, OPT_BITS, OPT_DOMAIN };
+
+static const struct option longopts[] = {
+	{ "output", required_argument, NULL, 'o' },
+	{ "epochs", required_argument, NULL, OPT_EPOCHS },
+	{ "bits", required_argument, NULL, OPT_BITS },
+	{ "domain", required_argument, NULL, OPT_DOMAIN },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* Epochs without a better development score before training stops. */
+enum { PATIENCE = 3 };
+
+struct seg_example {
+	struct seg_word w;
+	struct seg_cut gold;
+};
+
+struct seg_data {
+	struct seg_example *v;
+	size_t n, cap;
+	size_t other;		/* words that are not Arabic: never cut */
+	size_t unknown;		/* cut in a way no candidate is */
+};
+
+/* Calls line(ctx, text, n, file, lineno) for every line of path. */
+static void
+read_lines(const char *path, void (*line)(void *, char *, size_t,
+    const char *, uint64_t), void *ctx)
+{
+	struct reader r;
+	char *rec;
+	size_t n;
+	int fd = open(path, O_RDONLY), got;
+
+	if (fd < 0)
+		msg_die(SATR_EXIT_DATA, "%s:", path);
+	reader_init(&r, fd);
+	while ((got = reader_next(&r, &rec, &n)) > 0)
+		line(ctx, rec, n, path, r.line);
+	if (got < 0) {
+		errno = r.err;
+		msg_die(SATR_EXIT_DATA, "%s:", path);
+	}
+	reader_free(&r);
+	close(fd);
+}
+
+static void
+seg_line(void *ctx, char *s, size_t n, const char *file, uint64_t line)
+{
+	struct seg_data *d = ctx;
+	struct seg_example *e;
+	int got;
+
+	(void)file;
+	(void)line;
+	if (n == 0 || s[0] == '#')
+		return;
+	d->v = xgrow(d->v, &d->cap, d->n + 1, sizeof *d->v);
+	e = &d->v[d->n];
+	got = seg_gold(s, n, &e->w, &e->gold);
+	if (got == 0)
+		d->other++;
+	else if (got < 0)
+		d->unknown++;
+	else
+		d->n++;
+}
+
+/* Spans of a cut of an n-letter word, as start * 64 + end. */
+static size_t
+cut_spans(struct seg_cut c, size_t n, unsigned *out)
+{
+	size_t k = 0, i;
+
+	for (i = 0; i < c.pro; i++)
+		out[k++] = (unsigned)(i * 64 + i + 1);
+	if (c.pro + c.enc < n)
+		out[k++] = (unsigned)(c.pro * 64 + n - c.enc);
+	if (c.enc > 0)
+		out[k++] = (unsigned)((n - c.enc) * 64 + n);
+	return k;
+}
+
+/* Syntactic-word F1 (in percent) of m on d; non-Arabic words count as
+ * right. */
+static double
+seg_score(const struct linear *m, const struct lexicon_index *lx,
+    const struct seg_data *d)
+{
+	size_t i, j, k, gold = d->other, found = d->other, right = d->other;
+
+	for (i = 0; i < d->n; i++) {
+		unsigned g[4], p[4];
+		size_t ng = cut_spans(d->v[i].gold, d->v[i].w.n, g);
+		size_t np = cut_spans(seg_best(m, lx, &d->v[i].w),
+		    d->v[i].w.n, p);
+
+		gold += ng;
+		found += np;
+		for (j = 0; j < ng; j++)
+			for (k = 0; k < np; k++)
+				right += g[j] == p[k];
+	}
+	return gold + found == 0 ? 0 : 200.0 * right / (double)(gold + found);
+}
+
+/* The same shuffle every run, so a model is rebuilt byte for byte. */
+static void
+shuffle(size_t *order, size_t n, uint64_t *state)
+{
+	size_t i;
+
+	for (i = n; i > 1; i--) {
+		size_t j, t;
+
+		*state ^= *state << 13;
+		*state ^= *state >> 7;
+		*state ^= *state << 17;
+		j = (size_t)(*state % i);
+		t = order[i - 1];
+		order[i - 1] = order[j];
+		order[j] = t;
+	}
+}
+
+struct trainer {
+	unsigned epochs;
+	struct linear model, best;
+	double best_score;
+	unsigned best_epoch;
+};
+
+/* Keeps the averaged model of this epoch if it scores best so far;
+ * returns whether training should go on. */
+static int
+keep_best(struct trainer *t, unsigned epoch, double score, int have_dev)
+{
+	if (have_dev && epoch > 1 && score <= t->best_score)
+		return epoch - t->best_epoch < PATIENCE;
+	if (t->best.w != NULL)
+		linear_free(&t->best);
+	linear_average(&t->model, &t->best);
+	t->best_score = score;
+	t->best_epoch = epoch;
+	return 1;
+}
+
+static void
+train_seg(struct trainer *t, const char *train, const char *dev)
+{
+	struct seg_data tr = { 0 }, dv = { 0 };
+	struct lexicon_index lx;
+	struct linear avg;
+	size_t *order, i;
+	uint64_t state = 0x9E3779B97F4A7C15u;
+	unsigned epoch;
+
+	read_lines(train, seg_line, &tr);
+	if (dev != NULL)
+		read_lines(dev, seg_line, &dv);
+	fprintf(stderr, "satr-train: %zu Arabic words (%zu others, %zu cut "
+	    "in no known way, left out)\n", tr.n, tr.other, tr.unknown);
+	if (tr.n == 0)
+		msg_die(SATR_EXIT_DATA, "%s: no Arabic words to learn from",
+		    train);
+	order = xmalloc(tr.n * sizeof *order);
+	for (i = 0; i < tr.n; i++)
+		order[i] = i;
+	lexicon_index_init(&lx);
+	linear_train_begin(&t->model);
+	for (epoch = 1; epoch <= t->epochs; epoch++) {
+		size_t right = 0;
+		double score;
+
+		shuffle(order, tr.n, &state);
+		for (i = 0; i < tr.n; i++)
+			right += (size_t)seg_train(&t->model, &lx,
+			    &tr.v[order[i]].w, tr.v[order[i]].gold);
+		linear_average(&t->model, &avg);
+		score = dev != NULL ? seg_score(&avg, &lx, &dv) : 0;
+		linear_free(&avg);
+		fprintf(stderr, "satr-train: epoch %u: train words cut right "
+		    "%.2f%%", epoch, 100.0 * (double)right / (double)tr.n);
+		if (dev != NULL)
+			fprintf(stderr, ", dev syntactic-word F1 %.2f", score);
+		fputc('\n', stderr);
+		if (!keep_best(t, epoch, score, dev != NULL))
+			break;
+	}
+	lexicon_index_free(&lx);
+	free(order);
+	free(tr.v);
+	free(dv.v);
+}
+
+/* A sentence of the NER data as the tagger sees it, with gold labels. */
+struct ner_example {
+	size_t first, n;	/* its tokens in ner_data's arrays */
+	size_t domain;		/* offset of its corpus name in names */
+};
+
+struct ner_data {
+	struct ner_example *v;
+	size_t n, cap;
+	/* every token of every sentence */
+	struct buf forms;	/* normalised forms */
+	size_t *form_at, *form_len;
+	unsigned char *cls, *hint;
+	size_t *gold;
+	size_t ntok, tokcap;
+	struct buf names;	/* corpus names, NUL-terminated */
+	/* the sentence being read */
+	struct buf text;
+	size_t *tstart, *tlabel, nt, tcap;
+	size_t domain;
+	int new_doc;
+	struct ent_finder *ent;
+};
+
+/* Tags of the gold tokens become labels of the tagger's tokens: the first
+ * token inside a gold B- token begins the name, the others continue it. */
+static void
+ner_add_sentence(struct ner_data *d)
+{
+	const struct ner_sentence *v;
+	struct ner_example *e;
+	size_t i, g = 0, prev = SIZE_MAX;
+
+	if (d->nt == 0)
+		return;
+	if (d->new_doc)
+		ent_document(d->ent);
+	d->new_doc = 0;
+	v = ent_view(d->ent, d->text.p, d->text.n);
+	d->v = xgrow(d->v, &d->cap, d->n + 1, sizeof *d->v);
+	e = &d->v[d->n++];
+	e->first = d->ntok;
+	e->n = v->n;
+	e->domain = d->domain;
+	if (d->ntok + v->n > d->tokcap) {
+		d->tokcap = 2 * (d->ntok + v->n);
+		d->form_at = xrealloc(d->form_at, d->tokcap * sizeof(size_t));
+		d->form_len = xrealloc(d->form_len, d->tokcap * sizeof(size_t));
+		d->gold = xrealloc(d->gold, d->tokcap * sizeof(size_t));
+		d->cls = xrealloc(d->cls, d->tokcap);
+		d->hint = xrealloc(d->hint, d->tokcap);
+	}
+	for (i = 0; i < v->n; i++) {
+		size_t k = d->ntok + i, label;
+
+		while (g + 1 < d->nt && d->tstart[g + 1] <= v->start[i])
+			g++;
+		label = d->tlabel[g];
+		if (label % 2 == 1 && g == prev)
+			label++;	/* B- goes to the first part only */
+		prev = g;
+		d->gold[k] = label;
+		d->form_at[k] = d->forms.n;
+		d->form_len[k] = v->wl[i];
+		buf_add(&d->forms, v->w[i], v->wl[i]);
+		d->cls[k] = v->cls[i];
+		d->hint[k] = v->hint[i];
+	}
+	d->ntok += v->n;
+	d->nt = 0;
+	d->text.n = 0;
+}
+
+static void
+ner_line(void *ctx, char *s, size_t n, const char *file, uint64_t line)
+{
+	struct ner_data *d = ctx;
+	const char *tab;
+	int label;
+
+	if (n == 0) {
+		ner_add_sentence(d);
+		return;
+	}
+	if (n >= 2 && s[0] == '#' && s[1] == ' ' && memchr(s, '\t', n) ==
+	    NULL) {
+		ner_add_sentence(d);
+		if (n > 9 && memcmp(s, "# corpus=", 9) == 0) {
+			if (n - 9 >= LINEAR_DOMAIN_LEN)
+				msg_die(SATR_EXIT_DATA, "%s:%llu: a corpus name "
+				    "has at most %d bytes", file,
+				    (unsigned long long)line,
+				    LINEAR_DOMAIN_LEN - 1);
+			d->domain = d->names.n;
+			buf_add(&d->names, s + 9, n - 9);
+			buf_addc(&d->names, '\0');
+			d->new_doc = 1;
+		} else if (n == 5 && memcmp(s, "# doc", 5) == 0) {
+			d->new_doc = 1;
+		}
+		return;
+	}
+	tab = memrchr(s, '\t', n);
+	if (tab == NULL || tab == s)
+		msg_die(SATR_EXIT_DATA, "%s:%llu: expected TOKEN<TAB>TAG", file,
+		    (unsigned long long)line);
+	label = ner_label_of(tab + 1, (size_t)(s + n - tab - 1));
+	if (label < 0)
+		msg_die(SATR_EXIT_DATA, "%s:%llu: unknown tag '%.*s' (O, or "
+		    "B- or I- with PER, ORG, LOC or MISC)", file,
+		    (unsigned long long)line, (int)(s + n - tab - 1), tab + 1);
+	d->tstart = xgrow(d->tstart, &d->tcap, d->nt + 1, sizeof *d->tstart);
+	d->tlabel = xrealloc(d->tlabel, d->tcap * sizeof *d->tlabel);
+	if (d->text.n > 0)
+		buf_addc(&d->text, ' ');
+	d->tstart[d->nt] = d->text.n;
+	d->tlabel[d->nt++] = (size_t)label;
+	buf_add(&d->text, s, (size_t)(tab - s));
+}
+
+static void
+ner_read(const char *path, struct ner_data *d)
+{
+	char err[256];
+
+	if ((d->ent = ent_new(err, sizeof err)) == NULL)
+		msg_die(SATR_EXIT_DATA, "%s", err);
+	buf_add(&d->names, "", 1);
+	d->new_doc = 1;
+	read_lines(path, ner_line, d);
+	ner_add_sentence(d);
+	ent_free(d->ent);
+}
+
+/* Sentence i of d as the tagger sees it, in s (arrays from d). */
+static void
+ner_sentence_of(const struct ner_data *d, size_t i, struct ner_sentence *s,
+    const char **w)
+{
+	const struct ner_example *e = &d->v[i];
+	size_t k;
+
+	for (k = 0; k < e->n; k++)
+		w[k] = d->forms.p + d->form_at[e->first + k];
+	s->n = e->n;
+	s->w = w;
+	s->wl = d->form_len + e->first;
+	s->cls = d->cls + e->first;
+	s->hint = d->hint + e->first;
+}
+
+/* Names as (first token, last token, type), from labels. */
+static size_t
+names_of(const size_t *label, size_t n, size_t *out)
+{
+	size_t i = 0, k = 0;
+
+	while (i < n) {
+		size_t j = i + 1;
+
+		if (label[i] == 0) {
+			i++;
+			continue;
+		}
+		while (j < n && label[j] == (size_t)NER_INSIDE(NER_TYPE(
+		    label[i])))
+			j++;
+		out[k++] = i;
+		out[k++] = j - 1;
+		out[k++] = NER_TYPE(label[i]);
+		i = j;
+	}
+	return k / 3;
+}
+
+/* Name F1 (in percent) of m on d, over the tagger's tokens. */
+static double
+ner_score(const struct linear *m, const struct ner_data *d)
+{
+	size_t i, a, b, gold = 0, found = 0, right = 0, max = 0;
+	size_t *got, *gn, *pn;
+	const char **w;
+	struct ner_sentence s;
+
+	for (i = 0; i < d->n; i++)
+		if (d->v[i].n > max)
+			max = d->v[i].n;
+	got = xmalloc((max + 1) * sizeof *got);
+	gn = xmalloc(3 * (max + 1) * sizeof *gn);
+	pn = xmalloc(3 * (max + 1) * sizeof *pn);
+	w = xmalloc((max + 1) * sizeof *w);
+	for (i = 0; i < d->n; i++) {
+		size_t ng, np;
+
+		ner_sentence_of(d, i, &s, w);
+		ner_tag(m, &s, got);
+		ng = names_of(d->gold + d->v[i].first, s.n, gn);
+		np = names_of(got, s.n, pn);
+		gold += ng;
+		found += np;
+		for (a = 0; a < ng; a++)
+			for (b = 0; b < np; b++)
+				right += memcmp(gn + 3 * a, pn + 3 * b,
+				    3 * sizeof *gn) == 0;
+	}
+	free(got);
+	free(gn);
+	free(pn);
+	free(w);
+	return gold + found == 0 ? 0 : 200.0 * right / (double)(gold + found);
+}
+
+static void
+ner_data_free(struct ner_data *d)
+{
+	free(d->v);
+	buf_free(&d->forms);
+	free(d->form_at);
+	free(d->form_len);
+	free(d->cls);
+	free(d->hint);
+	free(d->gold);
+	buf_free(&d->names);
+	buf_free(&d->text);
+	free(d->tstart);
+	free(d->tlabel);
+}
+
+static void
+train_ner(struct trainer *t, const char *train, const char *dev)
+{
+	struct ner_data tr, dv;
+	struct linear avg;
+	size_t *order, i, max = 0;
+	const char **w;
+	uint64_t state = 0x9E3779B97F4A7C15u;
+	unsigned epoch;
+
+	memset(&tr, 0, sizeof tr);
+	memset(&dv, 0, sizeof dv);
+	ner_read(train, &tr);
+	if (dev != NULL)
+		ner_read(dev, &dv);
+	fprintf(stderr, "satr-train: %zu sentences, %zu tokens\n", tr.n,
+	    tr.ntok);
+	if (tr.n == 0)
+		msg_die(SATR_EXIT_DATA, "%s: no sentences to learn from", train);
+	order = xmalloc(tr.n * sizeof *order);
+	for (i = 0; i < tr.n; i++) {
+		order[i] = i;
+		if (tr.v[i].n > max)
+			max = tr.v[i].n;
+	}
+	w = xmalloc((max + 1) * sizeof *w);
+	linear_train_begin(&t->model);
+	for (epoch = 1; epoch <= t->epochs; epoch++) {
+		size_t right = 0;
+		double score;
+
+		shuffle(order, tr.n, &state);
+		for (i = 0; i < tr.n; i++) {
+			struct ner_sentence s;
+
+			ner_sentence_of(&tr, order[i], &s, w);
+			right += ner_train(&t->model, &s, tr.gold +
+			    tr.v[order[i]].first, tr.names.p +
+			    tr.v[order[i]].domain);
+		}
+		linear_average(&t->model, &avg);
+		score = dev != NULL ? ner_score(&avg, &dv) : 0;
+		linear_free(&avg);
+		fprintf(stderr, "satr-train: epoch %u: train tokens right "
+		    "%.2f%%", epoch, 100.0 * (double)right / (double)tr.ntok);
+		if (dev != NULL)
+			fprintf(stderr, ", dev name F1 %.2f", score);
+		fputc('\n', stderr);
+		if (!keep_best(t, epoch, score, dev != NULL))
+			break;
+	}
+	free(order);
+	free(w);
+	ner_data_free(&tr);
+	ner_data_free(&dv);
+}
+
+static void
+write_model(const struct linear *m, const char *path)
+{
+	struct buf b = { 0 };
+	FILE *f = fopen(path, "wb");
+
+	if (f == NULL)
+		msg_die(SATR_EXIT_DATA, "%s:", path);
+	linear_save(m, &b);
+	if (fwrite(b.p, 1, b.n, f) != b.n || fclose(f) != 0)
+		msg_die(SATR_EXIT_DATA, "%s:", path);
+	buf_free(&b);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct cli_options o;
+	struct trainer t;
+	const char *output = NULL, *domain = "", *kind;
+	unsigned bits = 0;
+	int opt, is_seg;
+
+	memset(&t, 0, sizeof t);
+	t.epochs = 12;
+	cli_init(&o);
+	while ((opt = getopt_long(argc, argv, "o:hV", longopts, NULL)) != -1) {
+		switch (opt) {
+		case 'o':
+			output = optarg;
+			break;
+		case OPT_BITS:
+			bits = (unsigned)cli_number(&prog, "--bits", optarg, 10,
+			    24);
+			break;
+		case OPT_DOMAIN:
+			if (strlen(optarg) >= LINEAR_DOMAIN_LEN)
+				cli_usage_error(&prog, "--domain: at most %d "
+				    "bytes", LINEAR_DOMAIN_LEN - 1);
+			domain = optarg;
+			break;
+		case OPT_EPOCHS:
+			t.epochs = (unsigned)cli_number(&prog, "--epochs",
+			    optarg, 1, 1000);
+			break;
+		default:
+			cli_option(&prog, &o, opt, optarg);
+			cli_usage(&prog);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc < 2 || argc > 3)
+		cli_usage_error(&prog, "expected seg or ner, TRAIN and "
+		    "optionally DEV");
+	kind = argv[0];
+	is_seg = strcmp(kind, "seg") == 0;
+	if (!is_seg && strcmp(kind, "ner") != 0)
+		cli_usage_error(&prog, "unknown model kind '%s' (seg or ner)",
+		    kind);
+	if (is_seg) {
+		seg_model_new(&t.model, bits ? bits : 18);
+		train_seg(&t, argv[1], argc == 3 ? argv[2] : NULL);
+	} else {
+		ner_model_new(&t.model, bits ? bits : 19, domain);
+		train_ner(&t, argv[1], argc == 3 ? argv[2] : NULL);
+	}
+	if (argc == 3)
+		fprintf(stderr, "satr-train: kept epoch %u (dev %.2f)\n",
+		    t.best_epoch, t.best_score);
+	write_model(&t.best, output ? output : is_seg ? "seg.model" :
+	    "ner.model");
+	linear_free(&t.model);
+	linear_free(&t.best);
+	return SATR_EXIT_OK;
+}

@@ -1,0 +1,57 @@
+/*
+ * The entity tagger: BIO labels for people, organisations, places and
+ * other names over a sentence's tokens, from a linear-chain model
+ * (lib/linear.h) decoded by Viterbi. The features are the token's
+ * normalised form, its stem without proclitics and the article, affixes,
+ * shape, neighbours, and what satr-ent's rules and gazetteers found there.
+ */
+#ifndef SATR_NERTAG_H
+#define SATR_NERTAG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "linear.h"
+
+enum {
+	NER_FEATURES_VERSION = 1,
+	NER_MAX_FEATURES = 80,
+	NER_NLABELS = 9		/* O, then B- and I- of PER ORG LOC MISC */
+};
+
+/* What the tagger sees of a sentence (lib/ent.c makes it from text). */
+struct ner_sentence {
+	size_t n;
+	const char **w;		/* each token's normalised form */
+	size_t *wl;
+	unsigned char *cls;	/* enum tok_class */
+	unsigned char *hint;	/* 0, or 1 + 2 * ent_type + inside a mention */
+	size_t *start, *end;	/* its bytes in the original text */
+};
+
+/* The label of type t (an ent_type below ENT_NUMERIC) begun or inside. */
+#define NER_BEGIN(t) (1 + 2 * (t))
+#define NER_INSIDE(t) (2 + 2 * (t))
+#define NER_TYPE(label) (((label) - 1) / 2)
+
+/* Label index of "O", "B-PER"..., or -1. */
+int ner_label_of(const char *tag, size_t n);
+
+/* Features of token i, general and, if domain is not empty, its copies. */
+size_t ner_features(const struct ner_sentence *s, size_t i,
+    const char *domain, uint32_t *f);
+
+/* Best labels for s (with the model's domain). */
+void ner_tag(const struct linear *m, const struct ner_sentence *s,
+    size_t *labels);
+
+/* One structured perceptron step on s towards gold, with the feature
+ * copies of domain; returns the tokens the model already labelled right. */
+size_t ner_train(struct linear *m, const struct ner_sentence *s,
+    const size_t *gold, const char *domain);
+
+void ner_model_new(struct linear *m, unsigned bits, const char *domain);
+/* The model built into the library. */
+int ner_model_default(struct linear *m, const char **err);
+
+#endif
