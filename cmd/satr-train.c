@@ -127,7 +127,7 @@ static double
 seg_score(const struct linear *m, const struct lexicon_index *lx,
     const struct seg_data *d)
 {
-	size_t i, j, k, gold = d->other, found = d->other, right = d->other;
+	size_t i, j, k, gold = 0, found = 0, right = 0;
 
 	for (i = 0; i < d->n; i++) {
 		unsigned g[4], p[4];
@@ -141,6 +141,10 @@ seg_score(const struct linear *m, const struct lexicon_index *lx,
 			for (k = 0; k < np; k++)
 				right += g[j] == p[k];
 	}
+	/* a word that is not Arabic is one syntactic word, found */
+	gold += d->other;
+	found += d->other;
+	right += d->other;
 	return gold + found == 0 ? 0 : 200.0 * right / (double)(gold + found);
 }
 
@@ -311,6 +315,7 @@ ner_line(void *ctx, char *s, size_t n, const char *file, uint64_t line)
 {
 	struct ner_data *d = ctx;
 	const char *tab;
+	size_t at;
 	int label;
 
 	if (n == 0) {
@@ -336,21 +341,22 @@ ner_line(void *ctx, char *s, size_t n, const char *file, uint64_t line)
 		return;
 	}
 	tab = memrchr(s, '\t', n);
-	if (tab == NULL || tab == s)
+	at = tab != NULL ? (size_t)(tab - s) : 0;	/* 0: no token either */
+	if (at == 0)
 		msg_die(SATR_EXIT_DATA, "%s:%llu: expected TOKEN<TAB>TAG", file,
 		    (unsigned long long)line);
-	label = ner_label_of(tab + 1, (size_t)(s + n - tab - 1));
+	label = ner_label_of(s + at + 1, n - at - 1);
 	if (label < 0)
 		msg_die(SATR_EXIT_DATA, "%s:%llu: unknown tag '%.*s' (O, or "
 		    "B- or I- with PER, ORG, LOC or MISC)", file,
-		    (unsigned long long)line, (int)(s + n - tab - 1), tab + 1);
+		    (unsigned long long)line, (int)(n - at - 1), s + at + 1);
 	d->tstart = xgrow(d->tstart, &d->tcap, d->nt + 1, sizeof *d->tstart);
 	d->tlabel = xrealloc(d->tlabel, d->tcap * sizeof *d->tlabel);
 	if (d->text.n > 0)
 		buf_addc(&d->text, ' ');
 	d->tstart[d->nt] = d->text.n;
 	d->tlabel[d->nt++] = (size_t)label;
-	buf_add(&d->text, s, (size_t)(tab - s));
+	buf_add(&d->text, s, at);
 }
 
 static void
@@ -522,12 +528,11 @@ static void
 write_model(const struct linear *m, const char *path)
 {
 	struct buf b = { 0 };
-	FILE *f = fopen(path, "wb");
+	FILE *f;
 
-	if (f == NULL)
-		msg_die(SATR_EXIT_DATA, "%s:", path);
 	linear_save(m, &b);
-	if (fwrite(b.p, 1, b.n, f) != b.n || fclose(f) != 0)
+	if ((f = fopen(path, "wb")) == NULL ||
+	    fwrite(b.p, 1, b.n, f) != b.n || fclose(f) != 0)
 		msg_die(SATR_EXIT_DATA, "%s:", path);
 	buf_free(&b);
 }

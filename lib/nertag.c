@@ -6,7 +6,8 @@
 #include "tok.h"
 
 /* The model built into the library (lib/models.S). */
-extern const unsigned char satr_ner_model[], satr_ner_model_end[];
+extern const unsigned char satr_ner_model[];
+extern const uint64_t satr_ner_model_size;
 
 static const char *const labels[NER_NLABELS] = {
 	"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC",
@@ -335,6 +336,6 @@ ner_model_new(struct linear *m, unsigned bits, const char *domain)
 int
 ner_model_default(struct linear *m, const char **err)
 {
-	return linear_load_kind(m, satr_ner_model, (size_t)(satr_ner_model_end -
-	    satr_ner_model), "ner", NER_FEATURES_VERSION, err);
+	return linear_load_kind(m, satr_ner_model, (size_t)satr_ner_model_size,
+	    "ner", NER_FEATURES_VERSION, err);
 }

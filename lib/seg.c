@@ -8,7 +8,8 @@
 #include "utf8.h"
 
 /* The model built into the library (lib/models.S). */
-extern const unsigned char satr_seg_model[], satr_seg_model_end[];
+extern const unsigned char satr_seg_model[];
+extern const uint64_t satr_seg_model_size;
 
 #define TATWEEL 0x0640
 
@@ -449,6 +450,6 @@ seg_model_new(struct linear *m, unsigned bits)
 int
 seg_model_default(struct linear *m, const char **err)
 {
-	return linear_load_kind(m, satr_seg_model, (size_t)(satr_seg_model_end -
-	    satr_seg_model), "seg", SEG_FEATURES_VERSION, err);
+	return linear_load_kind(m, satr_seg_model, (size_t)satr_seg_model_size,
+	    "seg", SEG_FEATURES_VERSION, err);
 }
