@@ -27,7 +27,7 @@ static const struct cli_program prog = {
 	"Train a clitic segmentation (seg) or entity (ner) model.",
 	"  -o, --output MODEL      write the model there (default: seg.model\n"
 	"                          or ner.model)\n"
-	"      --epochs N          at most N passes over TRAIN (default 12)\n"
+	"      --epochs N          at most N passes over TRAIN (default 25)\n"
 	"      --bits B            2^B rows of weights (default 18 for seg, 19\n"
 	"                          for ner)\n"
 	"      --domain NAME       ner: tag with the feature copies of the\n"
@@ -249,7 +249,7 @@ struct ner_data {
 	/* every token of every sentence */
 	struct buf forms;	/* normalised forms */
 	size_t *form_at, *form_len;
-	unsigned char *cls, *hint;
+	unsigned char *cls, *hint, *freq, *namepart;
 	size_t *gold;
 	size_t ntok, tokcap;
 	struct buf names;	/* corpus names, NUL-terminated */
@@ -288,6 +288,8 @@ ner_add_sentence(struct ner_data *d)
 		d->gold = xrealloc(d->gold, d->tokcap * sizeof(size_t));
 		d->cls = xrealloc(d->cls, d->tokcap);
 		d->hint = xrealloc(d->hint, d->tokcap);
+		d->freq = xrealloc(d->freq, d->tokcap);
+		d->namepart = xrealloc(d->namepart, d->tokcap);
 	}
 	for (i = 0; i < v->n; i++) {
 		size_t k = d->ntok + i, label;
@@ -304,6 +306,8 @@ ner_add_sentence(struct ner_data *d)
 		buf_add(&d->forms, v->w[i], v->wl[i]);
 		d->cls[k] = v->cls[i];
 		d->hint[k] = v->hint[i];
+		d->freq[k] = v->freq[i];
+		d->namepart[k] = v->namepart[i];
 	}
 	d->ntok += v->n;
 	d->nt = 0;
@@ -388,6 +392,8 @@ ner_sentence_of(const struct ner_data *d, size_t i, struct ner_sentence *s,
 	s->wl = d->form_len + e->first;
 	s->cls = d->cls + e->first;
 	s->hint = d->hint + e->first;
+	s->freq = d->freq + e->first;
+	s->namepart = d->namepart + e->first;
 }
 
 /* Names as (first token, last token, type), from labels. */
@@ -460,6 +466,8 @@ ner_data_free(struct ner_data *d)
 	free(d->form_len);
 	free(d->cls);
 	free(d->hint);
+	free(d->freq);
+	free(d->namepart);
 	free(d->gold);
 	buf_free(&d->names);
 	buf_free(&d->text);
@@ -547,7 +555,7 @@ main(int argc, char *argv[])
 	int opt, is_seg;
 
 	memset(&t, 0, sizeof t);
-	t.epochs = 12;
+	t.epochs = 25;
 	cli_init(&o);
 	while ((opt = getopt_long(argc, argv, "o:hV", longopts, NULL)) != -1) {
 		switch (opt) {

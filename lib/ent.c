@@ -483,6 +483,8 @@ ent_free(struct ent_finder *f)
 	entities_free(&f->rules);
 	free(f->view.cls);
 	free(f->view.hint);
+	free(f->view.freq);
+	free(f->view.namepart);
 	free(f->view.start);
 	free(f->view.end);
 	free(f->labels);
@@ -1438,6 +1440,8 @@ ent_view(struct ent_finder *f, const char *text, size_t n)
 		f->vcap = f->toks.n;
 		v->cls = xrealloc(v->cls, f->vcap);
 		v->hint = xrealloc(v->hint, f->vcap);
+		v->freq = xrealloc(v->freq, f->vcap);
+		v->namepart = xrealloc(v->namepart, f->vcap);
 		v->start = xrealloc(v->start, f->vcap * sizeof *v->start);
 		v->end = xrealloc(v->end, f->vcap * sizeof *v->end);
 		f->labels = xrealloc(f->labels, f->vcap * sizeof *f->labels);
@@ -1449,7 +1453,16 @@ ent_view(struct ent_finder *f, const char *text, size_t n)
 	v->w = f->w;
 	v->wl = f->wl;
 	for (i = 0; i < v->n; i++) {
+		uint32_t c = commonness(f, text, i);
+		unsigned char b = 0;
+
+		while (c > 0) {
+			b++;
+			c >>= 1;
+		}
 		v->cls[i] = (unsigned char)f->toks.v[i].cls;
+		v->freq[i] = b;
+		v->namepart[i] = (unsigned char)is_name_part(f, i);
 		v->start[i] = f->off.start[f->toks.v[i].start];
 		v->end[i] = mention_end(text, n,
 		    f->off.end[f->toks.v[i].end - 1]);

@@ -202,7 +202,7 @@ ner_features(const struct ner_sentence *s, size_t i, const char *domain,
 	word_feature(&c, "w+2", s, at + 2, 0);
 	word_feature(&c, "s-1", s, at - 1, 1);
 	word_feature(&c, "s+1", s, at + 1, 1);
-	for (k = 1; k <= 3; k++) {
+	for (k = 1; k <= 4; k++) {
 		begin(&c, "p");
 		add_byte(&c, (unsigned)k);
 		add(&c, w + st, head_chars(w + st, n - st, k));
@@ -234,6 +234,23 @@ ner_features(const struct ner_sentence *s, size_t i, const char *domain,
 		add(&c, s->w[i + 1], s->wl[i + 1]);
 		emit(&c);
 	}
+	begin(&c, "f");
+	add_byte(&c, s->freq[i]);
+	emit(&c);
+	begin(&c, "fn");
+	add_byte(&c, i > 0 ? s->freq[i - 1] : 255);
+	add_byte(&c, s->freq[i]);
+	add_byte(&c, i + 1 < s->n ? s->freq[i + 1] : 255);
+	emit(&c);
+	begin(&c, "fh");
+	add_byte(&c, s->freq[i]);
+	add_byte(&c, s->hint[i]);
+	add_byte(&c, i > 0 ? s->hint[i - 1] : 255);
+	emit(&c);
+	begin(&c, "np");
+	add_byte(&c, (i > 0 ? s->namepart[i - 1] : 2) << 4 |
+	    s->namepart[i] << 2 | (i + 1 < s->n ? s->namepart[i + 1] : 2));
+	emit(&c);
 	hint_feature(&c, "r", s, at);
 	hint_feature(&c, "r-1", s, at - 1);
 	hint_feature(&c, "r+1", s, at + 1);

@@ -14,7 +14,7 @@
 #include "linear.h"
 
 enum {
-	NER_FEATURES_VERSION = 1,
+	NER_FEATURES_VERSION = 2,
 	NER_MAX_FEATURES = 80,
 	NER_NLABELS = 9		/* O, then B- and I- of PER ORG LOC MISC */
 };
@@ -26,6 +26,9 @@ struct ner_sentence {
 	size_t *wl;
 	unsigned char *cls;	/* enum tok_class */
 	unsigned char *hint;	/* 0, or 1 + 2 * ent_type + inside a mention */
+	unsigned char *freq;	/* how common in news: 0 unknown, else
+				 * 1 + log2 of its count */
+	unsigned char *namepart;	/* a known given or family name */
 	size_t *start, *end;	/* its bytes in the original text */
 };
 
