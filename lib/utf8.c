@@ -49,58 +49,15 @@ utf8_decode(const char *str, size_t n, int32_t *cp)
 	return len;
 }
 
-/* Eight bytes as a number, the first in the low bits on any host. */
-static uint64_t
-load_le64(const unsigned char *s)
-{
-	return (uint64_t)s[0] | (uint64_t)s[1] << 8 | (uint64_t)s[2] << 16 |
-	    (uint64_t)s[3] << 24 | (uint64_t)s[4] << 32 |
-	    (uint64_t)s[5] << 40 | (uint64_t)s[6] << 48 |
-	    (uint64_t)s[7] << 56;
-}
-
-#define HIGH_BITS UINT64_C(0x8080808080808080)
-
-/*
- * How many of the eight bytes at s (a character boundary) are ASCII and
- * well-formed two-byte characters, ending on a boundary: 8, 7 when the
- * last byte starts a character, or 0 when anything else is there (a
- * longer character or an error, left to the caller). Arabic, Latin and
- * ASCII text is nearly all such words, checked here without a branch per
- * character.
- */
-static size_t
-plain_word_len(const unsigned char *s)
-{
-	uint64_t w = load_le64(s), high = w & HIGH_BITS;
-	uint64_t bit6 = (w << 1) & HIGH_BITS, bit5 = (w << 2) & HIGH_BITS;
-	uint64_t lead = high & bit6, cont = high & ~bit6;
-	/* Two-byte leads C2..DF have one of bits 1-4 set; C0, C1 do not. */
-	uint64_t payload = ((w & UINT64_C(0x1E1E1E1E1E1E1E1E)) +
-	    UINT64_C(0x7F7F7F7F7F7F7F7F)) & HIGH_BITS;
-	uint64_t inner = lead & ~(UINT64_C(0x80) << 56);
-
-	if (high == 0)
-		return 8;
-	if ((lead & bit5) != 0 || (lead & ~payload) != 0)
-		return 0;
-	/* Each lead but a last one is followed by a continuation byte, and
-	 * each continuation byte follows a lead. */
-	if (inner << 8 != cont)
-		return 0;
-	return lead == inner ? 8 : 7;
-}
-
 size_t
 utf8_valid_prefix(const char *str, size_t n)
 {
-	const unsigned char *s = (const unsigned char *)str;
 	size_t i = 0, k;
 	int32_t cp;
 	int len;
 
 	while (i < n) {
-		if (i + 8 <= n && (k = plain_word_len(s + i)) > 0) {
+		if (i + 8 <= n && (k = utf8_short_word(str + i)) > 0) {
 			i += k;
 			continue;
 		}
