@@ -14,6 +14,8 @@ DEBIAN_PACKAGES = build-essential pkg-config libicu-dev libutf8proc-dev \
 # Not needed to build, but by the tests and scripts/bench/run.
 DEBIAN_TEST_PACKAGES = gzip diffutils icu-devtools time python3 clang \
 	libclang-rt-dev cppcheck clang-tidy
+# Only scripts/bench/run needs these: the chart, and instruction counts.
+DEBIAN_BENCH_PACKAGES = gnuplot-nox valgrind
 
 CC ?= cc
 CSTD = -std=c11 -D_GNU_SOURCE
@@ -55,7 +57,7 @@ MAN1 = $(wildcard man/*.1)
 MAN7 = $(wildcard man/*.7)
 
 .SECONDARY:
-.PHONY: all units check check-deps deps deps-build demo install uninstall clean lint \
+.PHONY: all units check check-deps deps deps-build deps-bench demo install uninstall clean lint \
 	bench-tools fuzz
 
 all: check-deps $(LIBA) $(PROGS)
@@ -106,6 +108,10 @@ deps:
 
 deps-build:
 	@scripts/deps $(DEBIAN_PACKAGES)
+
+deps-bench:
+	@scripts/deps $(DEBIAN_PACKAGES) $(DEBIAN_TEST_PACKAGES) \
+	    $(DEBIAN_BENCH_PACKAGES)
 
 check: check-deps
 	$(MAKE) all units

@@ -29,8 +29,10 @@ in_list(const char *const *list, size_t n, const char *w, size_t len)
 {
 	size_t i;
 
+	/* The first byte first: this runs at every full stop. */
 	for (i = 0; i < n; i++)
-		if (strlen(list[i]) == len && memcmp(list[i], w, len) == 0)
+		if (len > 0 && list[i][0] == w[0] && strlen(list[i]) == len &&
+		    memcmp(list[i], w, len) == 0)
 			return 1;
 	return 0;
 }

@@ -130,10 +130,19 @@ struct mapping {
 	size_t fromlen, tolen;
 };
 
+/* Code points below this are one or two UTF-8 bytes. */
+enum { SHORT_CPS = 0x800 };
+
 struct norm {
 	unsigned steps;
 	const UNormalizer2 *n2;	/* NFC or NFKC, or NULL */
 	uint32_t *act;		/* action of each BMP character */
+	/*
+	 * For each one- or two-byte character whose output is known and
+	 * needs no context: 1 + the number of its output bytes (at most
+	 * three) in the low byte, then the bytes. 0 for any other.
+	 */
+	uint32_t fast[SHORT_CPS];
 	unsigned char *seg;	/* SEG_ bits of each BMP character */
 	struct buf pool;	/* replacement bytes: a length byte, then them */
 
@@ -506,6 +515,43 @@ struct pass {
 };
 
 /*
+ * The fast table's entry for short character cp with action a (and
+ * replacement rep[0..len)): 0 unless the output is that of a plain keep,
+ * drop or short replacement, stable under NFC or NFKC, of a character
+ * that is stable itself.
+ */
+static uint32_t
+fast_entry(struct norm *nm, int32_t cp, uint32_t a, const char *rep,
+    size_t len)
+{
+	char enc[4];
+	uint32_t e;
+	size_t i;
+
+	if ((a & ACT_UNSTABLE) || (nm->n2 != NULL && !is_stable(nm, cp)))
+		return 0;
+	switch (a & ACT_KIND) {
+	case ACT_KEEP:
+		len = utf8_encode(cp, enc);
+		rep = enc;
+		break;
+	case ACT_DROP:
+		len = 0;
+		break;
+	case ACT_REPLACE:
+		if (len > 3)
+			return 0;
+		break;
+	default:
+		return 0;
+	}
+	e = (uint32_t)len + 1;
+	for (i = 0; i < len; i++)
+		e |= (uint32_t)(unsigned char)rep[i] << (8 * (i + 1));
+	return e;
+}
+
+/*
  * The action for cp, and its replacement bytes in *rep, valid until the
  * next call (the pool may move).
  */
@@ -529,6 +575,8 @@ action_of(struct norm *nm, int32_t cp, const char **rep, size_t *len,
 			buf_add(&nm->pool, scratch, *len);
 		}
 		nm->act[cp] = a;
+		if (cp < SHORT_CPS)
+			nm->fast[cp] = fast_entry(nm, cp, a, scratch, *len);
 	}
 	if ((a & ACT_KIND) == ACT_REPLACE) {
 		const char *p = nm->pool.p + (a >> ACT_SHIFT);
@@ -655,59 +703,59 @@ emit_segment(struct pass *p, size_t start, size_t end)
 }
 
 /*
- * The end of the run from s[i] of characters that stay as they are (their
- * action known to be a plain keep), and in *last the start of the run's
- * last character. Most text is such runs: they are copied whole.
+ * Writes the output of the characters from s[i] that the fast table
+ * knows, and returns where they end. Most text is such characters. Each
+ * is a starter: *starter_in and *starter_out are set to the last one's
+ * input and output position.
  */
 static size_t
-keep_run(const struct norm *nm, const char *str, size_t i, size_t n,
-    size_t *last)
+fast_run(struct pass *p, size_t i, size_t *starter_in, size_t *starter_out)
 {
-	const unsigned char *s = (const unsigned char *)str;
-	const uint32_t *act = nm->act;
-	size_t l = *last;
+	const unsigned char *s = (const unsigned char *)p->s;
+	const uint32_t *fast = p->nm->fast;
+	struct buf *out = p->out;
+	struct norm_offsets *off = p->off;
+	/* The output in locals: a store through out->p could change any
+	 * of them, as far as the compiler knows. */
+	char *op = out->p;
+	size_t n = p->n, o = out->n, cap = out->cap;
+	size_t start = *starter_in, start_out = *starter_out;
 
 	while (i < n) {
 		unsigned b = s[i];
-		int32_t cp;
-		int len;
+		size_t len = 1, outlen;
+		uint32_t e;
 
-		if (b < 0x80) {
-			if (act[b] != ACT_KEEP)
+		if (b >= 0x80) {
+			if (b - 0xC2 >= 0xE0 - 0xC2 || i + 1 == n ||
+			    (s[i + 1] & 0xC0) != 0x80)
 				break;
-			l = i++;
-			continue;
+			b = ((b & 0x1F) << 6) | (s[i + 1] & 0x3F);
+			len = 2;
 		}
-		if (b - 0xC2 < 0x1E && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
-			if (act[((b & 0x1F) << 6) | (s[i + 1] & 0x3F)] !=
-			    ACT_KEEP)
-				break;
-			l = i;
-			i += 2;
-			continue;
-		}
-		len = utf8_decode(str + i, n - i, &cp);
-		if (len < 0 || cp >= 0x10000 || act[cp] != ACT_KEEP)
+		if ((e = fast[b]) == 0)
 			break;
-		l = i;
-		i += (size_t)len;
+		if (cap - o < 3) {
+			out->n = o;
+			buf_reserve(out, 3);
+			op = out->p;
+			cap = out->cap;
+		}
+		start = i;
+		start_out = o;
+		op[o] = (char)(e >> 8);
+		op[o + 1] = (char)(e >> 16);
+		op[o + 2] = (char)(e >> 24);
+		outlen = (e & 0xFF) - 1;
+		if (off != NULL)
+			off_push(off, i, i + len, outlen);
+		o += outlen;
+		i += len;
 	}
-	*last = l;
+	out->n = o;
+	*starter_in = start;
+	*starter_out = start_out;
 	return i;
-}
-
-/* Copies s[from, to), each character mapped to itself. */
-static void
-put_same(struct pass *p, size_t from, size_t to)
-{
-	size_t i;
-
-	buf_add(p->out, p->s + from, to - from);
-	if (p->off == NULL)
-		return;
-	for (i = from; i < to; i += (size_t)char_len(p->s + i, to - i))
-		off_push(p->off, i, i + (size_t)char_len(p->s + i, to - i),
-		    (size_t)char_len(p->s + i, to - i));
 }
 
 static void
@@ -722,17 +770,10 @@ run_pass(struct pass *p)
 		p->off->n = 0;
 	p->unstable = 0;
 	while (i < n) {
-		size_t last = i, run = keep_run(p->nm, s, i, n, &last);
 		int len;
 
-		if (run > i) {
-			starter_out = p->out->n + (last - i);
-			put_same(p, i, run);
-			starter_in = last;
-			i = run;
-			if (i == n)
-				break;
-		}
+		if ((i = fast_run(p, i, &starter_in, &starter_out)) == n)
+			break;
 		len = utf8_decode(s + i, n - i, &cp);
 		if (len < 0) {
 			put(p->out, p->off, s + i, (size_t)-len, i, i + (size_t)-len);

@@ -77,49 +77,44 @@ tsv_unescape(char *p, size_t n)
 	return (size_t)(w - p);
 }
 
-/* Whether any byte of w equals the byte that each byte of b holds. */
-static uint64_t
-has_byte(uint64_t w, uint64_t b)
-{
-	uint64_t x = w ^ b;
-
-	return (x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL;
-}
-
-/* Whether any of the eight bytes of w is TAB, LF, CR or backslash. */
+/*
+ * Whether any of the eight bytes of w may be TAB, LF, CR or backslash:
+ * a byte below 0x0E (the three controls, and rarer ones the caller looks
+ * at again) or a backslash.
+ */
 static int
 has_special(uint64_t w)
 {
-	const uint64_t ones = 0x0101010101010101ULL;
+	const uint64_t ones = 0x0101010101010101ULL, high = ones * 0x80;
+	uint64_t bs = w ^ (ones * '\\');
 
-	return (has_byte(w, ones * '\t') | has_byte(w, ones * '\n') |
-	    has_byte(w, ones * '\r') | has_byte(w, ones * '\\')) != 0;
+	return ((((w - ones * 0x0E) & ~w) | ((bs - ones) & ~bs)) & high) != 0;
+}
+
+/* Where in p[i, end) the first special byte is, or end. */
+static size_t
+first_special(const char *p, size_t i, size_t end)
+{
+	for (; i < end; i++)
+		if (escape_letter[(unsigned char)p[i]])
+			break;
+	return i;
 }
 
 size_t
 tsv_plain_len(const char *p, size_t n)
 {
-	size_t i = 0;
+	size_t i = 0, k;
 	uint64_t w;
 
-	/* Eight bytes a step, the last few padded with NULs, which are
-	 * plain, while none of them is special. */
+	/* Eight bytes a step, and a byte at a time through a word that may
+	 * hold a special. */
 	for (; i + 8 <= n; i += 8) {
 		memcpy(&w, p + i, 8);
-		if (has_special(w))
-			break;
+		if (has_special(w) && (k = first_special(p, i, i + 8)) < i + 8)
+			return k;
 	}
-	if (i + 8 > n) {
-		w = 0;
-		if (n > i)
-			memcpy(&w, p + i, n - i);
-		if (!has_special(w))
-			return n;
-	}
-	for (; i < n; i++)
-		if (escape_letter[(unsigned char)p[i]])
-			break;
-	return i;
+	return first_special(p, i, n);
 }
 
 void

@@ -1,7 +1,5 @@
 #include "utf8.h"
 
-#include <string.h>
-
 static int
 is_cont(unsigned char c)
 {
@@ -54,32 +52,13 @@ utf8_decode(const char *str, size_t n, int32_t *cp)
 size_t
 utf8_valid_prefix(const char *str, size_t n)
 {
-	const unsigned char *s = (const unsigned char *)str;
-	size_t i = 0;
+	size_t i = 0, k;
 	int32_t cp;
 	int len;
 
 	while (i < n) {
-		unsigned char c = s[i];
-
-		if (c < 0x80) {
-			/* Spaces, digits and markup come in ASCII runs worth
-			 * skipping eight bytes at a time. */
-			i++;
-			while (i + 8 <= n) {
-				uint64_t w;
-
-				memcpy(&w, s + i, 8);
-				if (w & 0x8080808080808080ULL)
-					break;
-				i += 8;
-			}
-			continue;
-		}
-		/* Two-byte characters (Arabic, most Latin) need no call. */
-		if (c >= 0xC2 && c < 0xE0 && i + 1 < n &&
-		    (s[i + 1] & 0xC0) == 0x80) {
-			i += 2;
+		if (i + 8 <= n && (k = utf8_short_word(str + i)) > 0) {
+			i += k;
 			continue;
 		}
 		len = utf8_decode(str + i, n - i, &cp);

@@ -10,7 +10,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
 {
 	const char *s = (const char *)data;
 	struct buf out = { 0 };
-	size_t ok = utf8_valid_prefix(s, n), i = 0, fixes;
+	size_t ok = utf8_valid_prefix(s, n), i = 0, fixes, first_bad = n;
 	int32_t cp;
 
 	if (ok > n)
@@ -21,11 +21,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
 		if (len == 0 || (len < 0 && (size_t)-len > n - i) ||
 		    (len > 0 && i + (size_t)len > n))
 			abort();
-		/* Before the first bad byte, all decodes well. */
-		if (i < ok && len < 0)
-			abort();
+		if (len < 0 && first_bad == n)
+			first_bad = i;
 		i += (size_t)(len < 0 ? -len : len);
 	}
+	/* The valid prefix ends exactly where decoding first fails. */
+	if (ok != first_bad)
+		abort();
 	fixes = utf8_repair(s, n, &out);
 	if (utf8_valid_prefix(out.p ? out.p : "", out.n) != out.n)
 		abort();

@@ -289,6 +289,37 @@ escape_keeps_other_controls(void **state)
 }
 
 static void
+plain_len_agrees_with_bytes(void **state)
+{
+	/* Specials, the controls near them, bytes that differ from them in
+	 * one bit, and plain text; at every position and length. */
+	static const char bytes[] = "\t\n\r\\\0\x01\x08\x0B\x0C\x0E\x1F"
+	    "\x5D\x89\x8A\xDC a";
+	char s[40];
+	uint32_t seed = 99;
+	int round;
+
+	(void)state;
+	for (round = 0; round < 100000; round++) {
+		size_t n, i, want;
+
+		seed = seed * 1103515245u + 12345u;
+		n = (seed >> 16) % sizeof s;
+		for (i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			/* Mostly plain, so the special comes late too. */
+			s[i] = (seed >> 20) % 8 ? 'a' :
+			    bytes[(seed >> 8) % (sizeof bytes - 1)];
+		}
+		for (want = 0; want < n; want++)
+			if (s[want] == '\t' || s[want] == '\n' ||
+			    s[want] == '\r' || s[want] == '\\')
+				break;
+		assert_int_equal(tsv_plain_len(s, n), want);
+	}
+}
+
+static void
 escape_appends(void **state)
 {
 	struct buf b = { 0 };
@@ -620,6 +651,7 @@ main(void)
 		cmocka_unit_test(unescape_stops_at_length),
 		cmocka_unit_test(unescape_nul_bytes),
 		cmocka_unit_test(escape_plain),
+		cmocka_unit_test(plain_len_agrees_with_bytes),
 		cmocka_unit_test(escape_specials),
 		cmocka_unit_test(escape_keeps_other_controls),
 		cmocka_unit_test(escape_appends),

@@ -295,6 +295,57 @@ valid_prefix_after_arabic(void **state)
 	assert_int_equal(utf8_valid_prefix(s, 19), 18);
 }
 
+/* Where decoding character by character first fails, or n. */
+static size_t
+first_bad_decode(const char *s, size_t n)
+{
+	size_t i = 0;
+	int32_t cp;
+
+	while (i < n) {
+		int len = utf8_decode(s + i, n - i, &cp);
+
+		if (len < 0)
+			return i;
+		i += (size_t)len;
+	}
+	return n;
+}
+
+static void
+valid_prefix_agrees_with_decode(void **state)
+{
+	/* Pieces that word-at-a-time checking must tell apart. */
+	static const char *const pieces[] = {
+		"a", " ", "\xD8\xA8", "\xD9\x84", "\xC2\x80", "\xDF\xBF",
+		"\xE2\x80\x99", "\xEF\xBB\xBF", "\xF0\x9F\x98\x80",
+		"\xC0\x80", "\xC1\xBF", "\x80", "\xBF", "\xD8", "\xD8\xD8",
+		"\xED\xA0\x80", "\xF5", "\xFF", "\xE3\x81",
+	};
+	char s[64];
+	uint32_t seed = 12345;
+	int round;
+
+	(void)state;
+	for (round = 0; round < 200000; round++) {
+		size_t n = 0, cut;
+
+		while (n < 40) {
+			const char *p;
+
+			seed = seed * 1103515245u + 12345u;
+			/* Mostly good pieces, so errors come late too. */
+			p = pieces[(seed >> 16) % ((seed >> 8) % 4 ? 9 :
+			    sizeof pieces / sizeof pieces[0])];
+			memcpy(s + n, p, strlen(p));
+			n += strlen(p);
+		}
+		cut = (seed >> 4) % n + 1;
+		assert_int_equal(utf8_valid_prefix(s, cut),
+		    first_bad_decode(s, cut));
+	}
+}
+
 static void
 encode_known(void **state)
 {
@@ -479,6 +530,7 @@ main(void)
 		cmocka_unit_test(valid_prefix_truncated_positions),
 		cmocka_unit_test(valid_prefix_multibyte_in_ascii_run),
 		cmocka_unit_test(valid_prefix_after_arabic),
+		cmocka_unit_test(valid_prefix_agrees_with_decode),
 		cmocka_unit_test(encode_known),
 		cmocka_unit_test(encode_boundaries),
 		cmocka_unit_test(encode_round_trip_all_scalars),
