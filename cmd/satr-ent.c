@@ -60,6 +60,7 @@ struct entcmd {
 	const char *model;	/* NULL: the built-in one */
 	int rules_only;
 	struct linear ner;
+	struct ner_tagger tagger;
 	struct segmenter seg;
 	struct entities ents;
 	struct tokens toks;
@@ -284,7 +285,8 @@ main(int argc, char **argv)
 		cli_load_model(&c.seg.model, NULL, "seg",
 		    SEG_FEATURES_VERSION, seg_model_default);
 		segmenter_init(&c.seg);
-		ent_use_models(c.finder, &c.ner, &c.seg);
+		ner_tagger_init(&c.tagger, &c.ner);
+		ent_use_models(c.finder, &c.tagger, &c.seg);
 	}
 	input_init(&in, &c.opt, argc - optind, argv + optind);
 	writer_init(&w, STDOUT_FILENO, c.opt.line_buffered || isatty(1));
@@ -318,6 +320,7 @@ main(int argc, char **argv)
 	status = input_finish(&in);
 	status = cli_close_output(&w, status);
 	ent_free(c.finder);
+	ner_tagger_free(&c.tagger);
 	linear_free(&c.ner);
 	segmenter_free(&c.seg);
 	entities_free(&c.ents);

@@ -428,6 +428,7 @@ ner_score(const struct linear *m, const struct ner_data *d)
 	size_t *got, *gn, *pn;
 	const char **w;
 	struct ner_sentence s;
+	struct ner_tagger tagger;
 
 	for (i = 0; i < d->n; i++)
 		if (d->v[i].n > max)
@@ -436,11 +437,12 @@ ner_score(const struct linear *m, const struct ner_data *d)
 	gn = xmalloc(3 * (max + 1) * sizeof *gn);
 	pn = xmalloc(3 * (max + 1) * sizeof *pn);
 	w = xmalloc((max + 1) * sizeof *w);
+	ner_tagger_init(&tagger, m);
 	for (i = 0; i < d->n; i++) {
 		size_t ng, np;
 
 		ner_sentence_of(d, i, &s, w);
-		ner_tag(m, &s, got);
+		ner_tag(&tagger, &s, got);
 		ng = names_of(d->gold + d->v[i].first, s.n, gn);
 		np = names_of(got, s.n, pn);
 		gold += ng;
@@ -450,6 +452,7 @@ ner_score(const struct linear *m, const struct ner_data *d)
 				right += memcmp(gn + 3 * a, pn + 3 * b,
 				    3 * sizeof *gn) == 0;
 	}
+	ner_tagger_free(&tagger);
 	free(got);
 	free(gn);
 	free(pn);

@@ -249,6 +249,7 @@ struct ent_finder {
 	struct phrase_table names;	/* kind: type; value: canonical */
 	struct phrase_table doc;	/* short mentions in this document */
 	struct hmap nameparts;
+	struct lexicon_index lexicon;	/* how common words are */
 	struct hmap canon;	/* folded name -> aux: offset in canon_text */
 	struct buf canon_text;
 	struct buf scratch, value;
@@ -257,7 +258,7 @@ struct ent_finder {
 	size_t *pwl, pwcap;
 	int loading_user;	/* gazetteer lines are the user's */
 	/* The tagger, when there is one, and what it sees. */
-	const struct linear *ner;
+	struct ner_tagger *ner;
 	struct segmenter *seg;
 	struct entities rules;
 	size_t *rule_first, *rule_last, rcap;	/* their tokens */
@@ -449,6 +450,7 @@ ent_new(char *err, size_t errlen)
 	phrase_init(&f->doc);
 	hmap_init(&f->nameparts);
 	hmap_init(&f->canon);
+	lexicon_index_init(&f->lexicon);
 	for (i = 0; i < sizeof words / sizeof words[0]; i++)
 		add_phrase(f, &f->words, words[i].text, strlen(words[i].text),
 		    words[i].kind, words[i].num, words[i].value);
@@ -476,6 +478,7 @@ ent_free(struct ent_finder *f)
 	phrase_free(&f->names);
 	phrase_free(&f->doc);
 	hmap_free(&f->nameparts);
+	lexicon_index_free(&f->lexicon);
 	hmap_free(&f->canon);
 	buf_free(&f->canon_text);
 	buf_free(&f->scratch);
@@ -1022,7 +1025,7 @@ commonness(const struct ent_finder *f, const char *text, size_t i)
 		}
 		w[m++] = o[k];
 	}
-	return lexicon_count(w, m);
+	return lexicon_index_count(&f->lexicon, w, m);
 }
 
 static int is_name_part(const struct ent_finder *f, size_t i);
@@ -1396,7 +1399,7 @@ find_by_rules(struct ent_finder *f, const char *text, size_t n, unsigned types,
 }
 
 void
-ent_use_models(struct ent_finder *f, const struct linear *ner,
+ent_use_models(struct ent_finder *f, struct ner_tagger *ner,
     struct segmenter *seg)
 {
 	f->ner = ner;

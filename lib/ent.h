@@ -60,16 +60,16 @@ void ent_document(struct ent_finder *f);
 void ent_find(struct ent_finder *f, const char *text, size_t n,
     unsigned types, struct entities *out);
 
-struct linear;
 struct ner_sentence;
+struct ner_tagger;
 struct segmenter;
 
 /*
- * Names are then tagged by the model ner (lib/nertag.h), the rules'
- * mentions being among its features; seg, if not NULL, cuts proclitics
+ * Names are then tagged by ner (lib/nertag.h), the rules' mentions
+ * being among its features; seg, if not NULL, cuts proclitics
  * off tagged names. Both must outlive f; NULL ner goes back to the rules.
  */
-void ent_use_models(struct ent_finder *f, const struct linear *ner,
+void ent_use_models(struct ent_finder *f, struct ner_tagger *ner,
     struct segmenter *seg);
 
 /* What the tagger sees of text (valid until the next call on f). */

@@ -108,157 +108,158 @@ shape(const struct ner_sentence *s, size_t i)
 	    5 : len);
 }
 
-struct fctx {
-	uint32_t *f;
-	size_t nf;
-	const char *domain;
-	size_t dlen;
-	char s[96];
-	size_t n;
+/*
+ * A feature is a hash combined from a tag and hashes of what it looks at,
+ * not a string: each token's form and stem are hashed once a sentence.
+ * The mixing is fixed, so a model means the same on every machine.
+ */
+static uint32_t
+combine(uint32_t a, uint32_t b)
+{
+	uint32_t h = (a ^ (b + 0x9E3779B9u + (a << 6) + (a >> 2))) *
+	    0x85EBCA6Bu;
+
+	return h ^ (h >> 16);
+}
+
+enum feature_tag {
+	F_BIAS = 1, F_W, F_S, F_PREFIX, F_SUFFIX, F_PROCLITICS, F_SHAPE,
+	F_FREQ, F_W_PREV, F_W_NEXT, F_W_PREV2, F_W_NEXT2, F_S_PREV, F_S_NEXT,
+	F_SHAPES, F_BIGRAM, F_BIGRAM_NEXT, F_FREQS, F_FREQ_HINTS, F_NAMEPARTS,
+	F_HINT, F_HINT_PREV, F_HINT_NEXT, F_HINT_SHAPE
+};
+
+/* Two places before and after the sentence have this hash. */
+#define BOUNDARY 0x5A17B0DEu
+
+/* Each token's form and stem hashes, at i + 2. */
+struct sentence_hashes {
+	uint32_t *w, *s;
 };
 
 static void
-begin(struct fctx *c, const char *tag)
+hash_sentence(const struct ner_sentence *s, struct sentence_hashes *h)
 {
-	c->n = strlen(tag);
-	memcpy(c->s, tag, c->n);
-}
+	size_t i;
 
-static void
-add(struct fctx *c, const void *p, size_t n)
-{
-	if (n > sizeof c->s - c->n - 1)
-		n = sizeof c->s - c->n - 1;
-	memcpy(c->s + c->n, p, n);
-	c->n += n;
-	c->s[c->n++] = '\x1f';
-}
+	h->w = xmalloc((s->n + 4) * sizeof *h->w);
+	h->s = xmalloc((s->n + 4) * sizeof *h->s);
+	h->w[0] = h->w[1] = h->w[s->n + 2] = h->w[s->n + 3] = BOUNDARY;
+	h->s[0] = h->s[1] = h->s[s->n + 2] = h->s[s->n + 3] = BOUNDARY;
+	for (i = 0; i < s->n; i++) {
+		size_t st = stem_start(s->w[i], s->wl[i]);
 
-static void
-add_byte(struct fctx *c, unsigned v)
-{
-	char b[2] = { (char)(v & 0xff), (char)(v >> 8) };
-
-	add(c, b, v > 0xff ? 2 : 1);
-}
-
-/* Emits the feature built, and its copy for the domain. */
-static void
-emit(struct fctx *c)
-{
-	if (c->nf + 2 > NER_MAX_FEATURES)
-		return;
-	c->f[c->nf++] = linear_feature(c->s, c->n);
-	if (c->dlen > 0) {
-		add(c, c->domain, c->dlen);
-		c->f[c->nf++] = linear_feature(c->s, c->n);
+		h->w[i + 2] = linear_feature(s->w[i], s->wl[i]);
+		h->s[i + 2] = st == 0 ? h->w[i + 2] :
+		    linear_feature(s->w[i] + st, s->wl[i] - st);
 	}
 }
 
 static void
-word_feature(struct fctx *c, const char *tag, const struct ner_sentence *s,
-    long i, int stem)
+free_hashes(struct sentence_hashes *h)
 {
-	begin(c, tag);
-	if (i < 0 || (size_t)i >= s->n) {
-		add(c, "^$", 2);
-	} else {
-		size_t k = stem ? stem_start(s->w[i], s->wl[i]) : 0;
-
-		add(c, s->w[i] + k, s->wl[i] - k);
-	}
-	emit(c);
+	free(h->w);
+	free(h->s);
 }
+
+/* Features being written, each with its copy for the domain (if any). */
+struct fset {
+	uint32_t *f;
+	size_t nf;
+	uint32_t domain;
+};
 
 static void
-hint_feature(struct fctx *c, const char *tag, const struct ner_sentence *s,
-    long i)
+put(struct fset *c, enum feature_tag tag, uint32_t h)
 {
-	begin(c, tag);
-	add_byte(c, i < 0 || (size_t)i >= s->n ? 255 : s->hint[i]);
-	emit(c);
+	uint32_t f = combine((uint32_t)tag, h);
+
+	c->f[c->nf++] = f;
+	if (c->domain != 0)
+		c->f[c->nf++] = combine(f, c->domain);
 }
 
-size_t
-ner_features(const struct ner_sentence *s, size_t i, const char *domain,
-    uint32_t *f)
+static uint32_t
+domain_hash(const char *domain)
 {
-	struct fctx c;
+	return *domain == '\0' ? 0 : linear_feature(domain, strlen(domain)) | 1;
+}
+
+/* The features of token i alone: its form, stem, affixes, shape, how
+ * common it is. */
+static size_t
+word_features(const struct ner_sentence *s, const struct sentence_hashes *h,
+    size_t i, uint32_t domain, uint32_t *f)
+{
+	struct fset c = { f, 0, domain };
 	const char *w = s->w[i];
-	size_t n = s->wl[i], st = stem_start(w, n), k;
-	long at = (long)i;
+	size_t n = s->wl[i], st = stem_start(w, n), k, len;
 
-	c.f = f;
-	c.nf = 0;
-	c.domain = domain;
-	c.dlen = strlen(domain);
-	begin(&c, "b");
-	emit(&c);
-	word_feature(&c, "w", s, at, 0);
-	word_feature(&c, "s", s, at, 1);
-	word_feature(&c, "w-1", s, at - 1, 0);
-	word_feature(&c, "w+1", s, at + 1, 0);
-	word_feature(&c, "w-2", s, at - 2, 0);
-	word_feature(&c, "w+2", s, at + 2, 0);
-	word_feature(&c, "s-1", s, at - 1, 1);
-	word_feature(&c, "s+1", s, at + 1, 1);
+	put(&c, F_BIAS, 0);
+	put(&c, F_W, h->w[i + 2]);
+	put(&c, F_S, h->s[i + 2]);
 	for (k = 1; k <= 4; k++) {
-		begin(&c, "p");
-		add_byte(&c, (unsigned)k);
-		add(&c, w + st, head_chars(w + st, n - st, k));
-		emit(&c);
-		begin(&c, "x");
-		add_byte(&c, (unsigned)k);
-		add(&c, w + n - tail_chars(w, n, k), tail_chars(w, n, k));
-		emit(&c);
+		len = head_chars(w + st, n - st, k);
+		put(&c, F_PREFIX, combine((uint32_t)k, linear_feature(w + st,
+		    len)));
+		len = tail_chars(w, n, k);
+		put(&c, F_SUFFIX, combine((uint32_t)k, linear_feature(w + n -
+		    len, len)));
 	}
-	begin(&c, "pre");
-	add(&c, w, st);
-	emit(&c);
-	begin(&c, "h");
-	add_byte(&c, shape(s, i));
-	emit(&c);
-	if (i > 0) {
-		begin(&c, "hh");
-		add_byte(&c, shape(s, i - 1));
-		add_byte(&c, shape(s, i));
-		emit(&c);
-		begin(&c, "bg");
-		add(&c, s->w[i - 1], s->wl[i - 1]);
-		add(&c, w, n);
-		emit(&c);
-	}
-	if (i + 1 < s->n) {
-		begin(&c, "bg+");
-		add(&c, w, n);
-		add(&c, s->w[i + 1], s->wl[i + 1]);
-		emit(&c);
-	}
-	begin(&c, "f");
-	add_byte(&c, s->freq[i]);
-	emit(&c);
-	begin(&c, "fn");
-	add_byte(&c, i > 0 ? s->freq[i - 1] : 255);
-	add_byte(&c, s->freq[i]);
-	add_byte(&c, i + 1 < s->n ? s->freq[i + 1] : 255);
-	emit(&c);
-	begin(&c, "fh");
-	add_byte(&c, s->freq[i]);
-	add_byte(&c, s->hint[i]);
-	add_byte(&c, i > 0 ? s->hint[i - 1] : 255);
-	emit(&c);
-	begin(&c, "np");
-	add_byte(&c, (i > 0 ? s->namepart[i - 1] : 2) << 4 |
-	    s->namepart[i] << 2 | (i + 1 < s->n ? s->namepart[i + 1] : 2));
-	emit(&c);
-	hint_feature(&c, "r", s, at);
-	hint_feature(&c, "r-1", s, at - 1);
-	hint_feature(&c, "r+1", s, at + 1);
-	begin(&c, "rh");
-	add_byte(&c, s->hint[i]);
-	add_byte(&c, shape(s, i));
-	emit(&c);
+	put(&c, F_PROCLITICS, linear_feature(w, st));
+	put(&c, F_SHAPE, shape(s, i));
+	put(&c, F_FREQ, s->freq[i]);
 	return c.nf;
+}
+
+/* What is at token i + d: a byte, or 255 outside the sentence. */
+static unsigned
+at_or_edge(const unsigned char *v, size_t n, size_t i, int d)
+{
+	return (d < 0 && i < (size_t)-d) || i + (size_t)(d > 0 ? d : 0) >= n ?
+	    255 : v[(long)i + d];
+}
+
+/* The features of token i in its sentence: neighbours, and what the
+ * rules found. */
+static size_t
+context_features(const struct ner_sentence *s,
+    const struct sentence_hashes *h, size_t i, uint32_t domain, uint32_t *f)
+{
+	struct fset c = { f, 0, domain };
+	const uint32_t *hw = h->w + 2, *hs = h->s + 2;
+	unsigned sh = shape(s, i), np;
+
+	put(&c, F_W_PREV, hw[(long)i - 1]);
+	put(&c, F_W_NEXT, hw[i + 1]);
+	put(&c, F_W_PREV2, hw[(long)i - 2]);
+	put(&c, F_W_NEXT2, hw[i + 2]);
+	put(&c, F_S_PREV, hs[(long)i - 1]);
+	put(&c, F_S_NEXT, hs[i + 1]);
+	put(&c, F_SHAPES, (i > 0 ? shape(s, i - 1) : 0xFFFF) << 16 | sh);
+	put(&c, F_BIGRAM, combine(hw[(long)i - 1], hw[i]));
+	put(&c, F_BIGRAM_NEXT, combine(hw[i], hw[i + 1]));
+	put(&c, F_FREQS, at_or_edge(s->freq, s->n, i, -1) << 16 |
+	    (unsigned)s->freq[i] << 8 | at_or_edge(s->freq, s->n, i, 1));
+	put(&c, F_FREQ_HINTS, (unsigned)s->freq[i] << 16 |
+	    (unsigned)s->hint[i] << 8 | at_or_edge(s->hint, s->n, i, -1));
+	np = at_or_edge(s->namepart, s->n, i, -1) << 16 |
+	    (unsigned)s->namepart[i] << 8 | at_or_edge(s->namepart, s->n, i, 1);
+	put(&c, F_NAMEPARTS, np);
+	put(&c, F_HINT, s->hint[i]);
+	put(&c, F_HINT_PREV, at_or_edge(s->hint, s->n, i, -1));
+	put(&c, F_HINT_NEXT, at_or_edge(s->hint, s->n, i, 1));
+	put(&c, F_HINT_SHAPE, (unsigned)s->hint[i] << 16 | sh);
+	return c.nf;
+}
+
+static size_t
+all_features(const struct ner_sentence *s, const struct sentence_hashes *h,
+    size_t i, uint32_t domain, uint32_t *f)
+{
+	size_t nf = word_features(s, h, i, domain, f);
+
+	return nf + context_features(s, h, i, domain, f + nf);
 }
 
 /* Which label may follow which: I-X only after B-X or I-X. */
@@ -277,31 +278,101 @@ allowed_moves(unsigned char *ok)
 /* Emission scores of every token and label into emit[n][nlabels]. */
 static float *
 emissions(const struct linear *m, const struct ner_sentence *s,
-    const char *domain)
+    const struct sentence_hashes *h, uint32_t domain)
 {
 	float *emit = xmalloc((s->n ? s->n : 1) * m->nlabels * sizeof *emit);
 	uint32_t f[NER_MAX_FEATURES];
 	size_t i;
 
 	for (i = 0; i < s->n; i++)
-		linear_scores(m, f, ner_features(s, i, domain, f),
+		linear_scores(m, f, all_features(s, h, i, domain, f),
 		    emit + i * m->nlabels);
 	return emit;
 }
 
+enum { MEMO_SIZE = 1 << 14, MEMO_FORM = 46 };
+
+/* The scores of a token's own features, by its form, class and
+ * frequency: most tokens of news are words met before. */
+struct ner_memo {
+	float score[NER_NLABELS];
+	unsigned char len, cls, freq;	/* len 0: empty */
+	char form[MEMO_FORM];
+};
+
 void
-ner_tag(const struct linear *m, const struct ner_sentence *s,
+ner_tagger_init(struct ner_tagger *t, const struct linear *m)
+{
+	t->model = m;
+	t->memo = calloc(MEMO_SIZE, sizeof *t->memo);
+	if (t->memo == NULL)
+		t->memo = xmalloc(MEMO_SIZE * sizeof *t->memo);	/* exits */
+	memset(t->memo, 0, MEMO_SIZE * sizeof *t->memo);
+}
+
+void
+ner_tagger_free(struct ner_tagger *t)
+{
+	free(t->memo);
+	t->memo = NULL;
+}
+
+/* Adds the scores of token i's own features to out. */
+static void
+word_scores(struct ner_tagger *t, const struct ner_sentence *s,
+    const struct sentence_hashes *h, size_t i, uint32_t domain, float *out)
+{
+	const struct linear *m = t->model;
+	uint32_t f[NER_MAX_FEATURES];
+	float fresh[NER_NLABELS];
+	const float *score = fresh;
+	struct ner_memo *e = NULL;
+	size_t y, len = s->wl[i];
+
+	if (len > 0 && len <= MEMO_FORM) {
+		e = &t->memo[linear_feature(s->w[i], len) & (MEMO_SIZE - 1)];
+		if (e->len == len && e->cls == s->cls[i] &&
+		    e->freq == s->freq[i] && memcmp(e->form, s->w[i], len) == 0)
+			score = e->score;
+	}
+	if (score == fresh) {
+		linear_scores(m, f, word_features(s, h, i, domain, f), fresh);
+		if (e != NULL) {
+			memcpy(e->score, fresh, sizeof fresh);
+			e->len = (unsigned char)len;
+			e->cls = s->cls[i];
+			e->freq = s->freq[i];
+			memcpy(e->form, s->w[i], len);
+		}
+	}
+	for (y = 0; y < NER_NLABELS; y++)
+		out[y] += score[y];
+}
+
+void
+ner_tag(struct ner_tagger *t, const struct ner_sentence *s,
     size_t *labels_out)
 {
+	const struct linear *m = t->model;
 	unsigned char ok[(NER_NLABELS + 1) * NER_NLABELS];
+	uint32_t f[NER_MAX_FEATURES], domain = domain_hash(m->domain);
+	struct sentence_hashes h;
 	float *emit;
+	size_t i;
 
 	if (s->n == 0)
 		return;
 	allowed_moves(ok);
-	emit = emissions(m, s, m->domain);
+	hash_sentence(s, &h);
+	emit = xmalloc(s->n * NER_NLABELS * sizeof *emit);
+	for (i = 0; i < s->n; i++) {
+		linear_scores(m, f, context_features(s, &h, i, domain, f),
+		    emit + i * NER_NLABELS);
+		word_scores(t, s, &h, i, domain, emit + i * NER_NLABELS);
+	}
 	linear_viterbi(m, emit, s->n, ok, labels_out);
 	free(emit);
+	free_hashes(&h);
 }
 
 size_t
@@ -309,15 +380,17 @@ ner_train(struct linear *m, const struct ner_sentence *s, const size_t *gold,
     const char *domain)
 {
 	unsigned char ok[(NER_NLABELS + 1) * NER_NLABELS];
-	uint32_t f[NER_MAX_FEATURES];
+	uint32_t f[NER_MAX_FEATURES], dom = domain_hash(domain);
+	struct sentence_hashes h;
 	size_t *got, i, right = 0;
 	float *emit;
 
 	if (s->n == 0)
 		return 0;
 	allowed_moves(ok);
+	hash_sentence(s, &h);
 	got = xmalloc(s->n * sizeof *got);
-	emit = emissions(m, s, domain);
+	emit = emissions(m, s, &h, dom);
 	linear_viterbi(m, emit, s->n, ok, got);
 	for (i = 0; i < s->n; i++) {
 		size_t gp = i ? gold[i - 1] : NER_NLABELS;
@@ -329,7 +402,7 @@ ner_train(struct linear *m, const struct ner_sentence *s, const size_t *gold,
 		}
 		right += got[i] == gold[i];
 		if (got[i] != gold[i]) {
-			size_t nf = ner_features(s, i, domain, f);
+			size_t nf = all_features(s, &h, i, dom, f);
 
 			linear_update(m, f, nf, gold[i], 1);
 			linear_update(m, f, nf, got[i], -1);
@@ -338,6 +411,7 @@ ner_train(struct linear *m, const struct ner_sentence *s, const size_t *gold,
 		linear_update_trans(m, pp, got[i], -1);
 	}
 	linear_tick(m);
+	free_hashes(&h);
 	free(got);
 	free(emit);
 	return right;

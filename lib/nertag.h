@@ -14,7 +14,7 @@
 #include "linear.h"
 
 enum {
-	NER_FEATURES_VERSION = 2,
+	NER_FEATURES_VERSION = 3,
 	NER_MAX_FEATURES = 80,
 	NER_NLABELS = 9		/* O, then B- and I- of PER ORG LOC MISC */
 };
@@ -40,12 +40,20 @@ struct ner_sentence {
 /* Label index of "O", "B-PER"..., or -1. */
 int ner_label_of(const char *tag, size_t n);
 
-/* Features of token i, general and, if domain is not empty, its copies. */
-size_t ner_features(const struct ner_sentence *s, size_t i,
-    const char *domain, uint32_t *f);
+/*
+ * A model with a memory of the scores of recent tokens' own features (a
+ * token's neighbours are scored afresh each time).
+ */
+struct ner_memo;
+struct ner_tagger {
+	const struct linear *model;
+	struct ner_memo *memo;
+};
 
+void ner_tagger_init(struct ner_tagger *t, const struct linear *m);
+void ner_tagger_free(struct ner_tagger *t);
 /* Best labels for s (with the model's domain). */
-void ner_tag(const struct linear *m, const struct ner_sentence *s,
+void ner_tag(struct ner_tagger *t, const struct ner_sentence *s,
     size_t *labels);
 
 /* One structured perceptron step on s towards gold, with the feature

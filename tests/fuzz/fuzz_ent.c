@@ -44,6 +44,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
 {
 	static struct ent_finder *base, *tagged;
 	static struct linear ner;
+	static struct ner_tagger tagger;
 	static struct segmenter seg;
 	char err[256], path[64];
 	const char *why;
@@ -56,7 +57,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
 		    seg_model_default(&seg.model, &why) < 0)
 			abort();
 		segmenter_init(&seg);
-		ent_use_models(tagged, &ner, &seg);
+		ner_tagger_init(&tagger, &ner);
+		ent_use_models(tagged, &tagger, &seg);
 	}
 	if (n >= 2 && data[0] == 'M' && data[1] == '\n') {
 		find(tagged, data + 2, n - 2);
