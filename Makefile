@@ -11,9 +11,11 @@ PKGS = icu-uc icu-i18n libutf8proc
 TEST_PKGS = cmocka
 DEBIAN_PACKAGES = build-essential pkg-config libicu-dev libutf8proc-dev \
 	libcmocka-dev
-# Not needed to build, but by the tests and scripts/bench/run.
+# Not needed to build, but by the tests and scripts/bench/run; postgresql,
+# miller and parallel for the tests of scripts/load-postgres, of Miller
+# reading satr output and of scripts/satr-parallel.
 DEBIAN_TEST_PACKAGES = gzip diffutils icu-devtools time python3 clang \
-	libclang-rt-dev cppcheck clang-tidy
+	libclang-rt-dev cppcheck clang-tidy postgresql miller parallel
 
 CC ?= cc
 CSTD = -std=c11 -D_GNU_SOURCE
