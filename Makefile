@@ -6,6 +6,7 @@ VERSION = 0.1.0
 PREFIX ?= /usr/local
 BINDIR = $(PREFIX)/bin
 MANDIR = $(PREFIX)/share/man
+COMPLETIONDIR = $(PREFIX)/share/bash-completion/completions
 
 PKGS = icu-uc icu-i18n libutf8proc
 TEST_PKGS = cmocka
@@ -142,16 +143,24 @@ fuzz: check-deps $(FUZZ_BIN)
 demo: deps-build all
 	@scripts/demo/run bin
 
+# bash-completion loads completions/NAME for command NAME: the one file is
+# installed as satr, and each program's name links to it.
 install: all
-	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(COMPLETIONDIR)
 	cp $(PROGS) $(DESTDIR)$(BINDIR)/
 	cp $(MAN1) $(DESTDIR)$(MANDIR)/man1/
 	cp $(MAN7) $(DESTDIR)$(MANDIR)/man7/
+	cp completion/satr.bash $(DESTDIR)$(COMPLETIONDIR)/satr
+	for p in $(PROGS:$(BIN)/%=%); do \
+	    ln -sf satr $(DESTDIR)$(COMPLETIONDIR)/$$p || exit 1; done
 
 uninstall:
 	rm -f $(PROGS:$(BIN)/%=$(DESTDIR)$(BINDIR)/%)
 	rm -f $(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%)
 	rm -f $(MAN7:man/%=$(DESTDIR)$(MANDIR)/man7/%)
+	rm -f $(DESTDIR)$(COMPLETIONDIR)/satr \
+	    $(PROGS:$(BIN)/%=$(DESTDIR)$(COMPLETIONDIR)/%)
 
 clean:
 	rm -rf build bin lib/libsatr.a
