@@ -62,62 +62,57 @@ durations(void **state)
 	check_duration(7620, "2h07m");
 }
 
+/*
+ * The line for files files of total bytes (total_known or not), started at
+ * start, at now with files_done files and done bytes done.
+ */
 static void
-line_with_known_total(void **state)
+check_line(unsigned files, uint64_t total, int total_known, double start,
+    unsigned files_done, uint64_t done, double now, const char *want)
 {
 	struct progress p;
 	char buf[128];
 	size_t n;
 
+	progress_init(&p, files, total, total_known, start);
+	p.files_done = files_done;
+	p.done = done;
+	n = progress_format(&p, now, buf, sizeof buf);
+	assert_string_equal(buf, want);
+	assert_int_equal(n, strlen(want));
+}
+
+static void
+line_with_known_total(void **state)
+{
 	(void)state;
-	progress_init(&p, 5, 40000000, 1, 100.0);
-	p.files_done = 2;
-	p.done = 10000000;
 	/* 10 MB in 2 s: 5 MB/s, 30 MB left: 6 s. */
-	n = progress_format(&p, 102.0, buf, sizeof buf);
-	assert_string_equal(buf, "2/5 files, 10.0 MB of 40.0 MB, 5.0 MB/s, 6s left");
-	assert_int_equal(n, strlen(buf));
+	check_line(5, 40000000, 1, 100.0, 2, 10000000, 102.0,
+	    "2/5 files, 10.0 MB of 40.0 MB, 5.0 MB/s, 6s left");
 }
 
 static void
 line_without_total_has_no_time_left(void **state)
 {
-	struct progress p;
-	char buf[128];
-
 	(void)state;
-	progress_init(&p, 1, 0, 0, 0.0);
-	p.done = 3000;
-	progress_format(&p, 2.0, buf, sizeof buf);
-	assert_string_equal(buf, "0/1 files, 3.0 kB, 1.5 kB/s");
+	check_line(1, 0, 0, 0.0, 0, 3000, 2.0, "0/1 files, 3.0 kB, 1.5 kB/s");
 }
 
 static void
 line_at_the_start_has_no_rate(void **state)
 {
-	struct progress p;
-	char buf[128];
-
 	(void)state;
-	progress_init(&p, 3, 2048, 1, 5.0);
-	progress_format(&p, 5.0, buf, sizeof buf);
-	assert_string_equal(buf, "0/3 files, 0 B of 2.0 kB");
+	check_line(3, 2048, 1, 5.0, 0, 0, 5.0, "0/3 files, 0 B of 2.0 kB");
 	/* Time passes, nothing is read yet: still no rate. */
-	progress_format(&p, 9.0, buf, sizeof buf);
-	assert_string_equal(buf, "0/3 files, 0 B of 2.0 kB");
+	check_line(3, 2048, 1, 5.0, 0, 0, 9.0, "0/3 files, 0 B of 2.0 kB");
 }
 
 static void
 file_grown_past_its_size_has_no_time_left(void **state)
 {
-	struct progress p;
-	char buf[128];
-
 	(void)state;
-	progress_init(&p, 1, 1000, 1, 0.0);
-	p.done = 2000;
-	progress_format(&p, 1.0, buf, sizeof buf);
-	assert_string_equal(buf, "0/1 files, 2.0 kB of 1.0 kB, 2.0 kB/s");
+	check_line(1, 1000, 1, 0.0, 0, 2000, 1.0,
+	    "0/1 files, 2.0 kB of 1.0 kB, 2.0 kB/s");
 }
 
 static void
