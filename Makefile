@@ -6,14 +6,17 @@ VERSION = 0.1.0
 PREFIX ?= /usr/local
 BINDIR = $(PREFIX)/bin
 MANDIR = $(PREFIX)/share/man
+COMPLETIONDIR = $(PREFIX)/share/bash-completion/completions
 
 PKGS = icu-uc icu-i18n libutf8proc
 TEST_PKGS = cmocka
 DEBIAN_PACKAGES = build-essential pkg-config libicu-dev libutf8proc-dev \
 	libcmocka-dev
-# Not needed to build, but by the tests and scripts/bench/run.
+# Not needed to build, but by the tests and scripts/bench/run; postgresql,
+# miller and parallel for the tests of scripts/load-postgres, of Miller
+# reading satr output and of scripts/satr-parallel.
 DEBIAN_TEST_PACKAGES = gzip diffutils icu-devtools time python3 clang \
-	libclang-rt-dev cppcheck clang-tidy
+	libclang-rt-dev cppcheck clang-tidy postgresql miller parallel
 # Only scripts/bench/run needs these: the chart, and instruction counts.
 DEBIAN_BENCH_PACKAGES = gnuplot-nox valgrind
 
@@ -156,16 +159,24 @@ fuzz: check-deps $(FUZZ_BIN)
 demo: deps-build all
 	@scripts/demo/run bin
 
+# bash-completion loads completions/NAME for command NAME: the one file is
+# installed as satr, and each program's name links to it.
 install: all
-	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(COMPLETIONDIR)
 	cp $(PROGS) $(DESTDIR)$(BINDIR)/
 	cp $(MAN1) $(DESTDIR)$(MANDIR)/man1/
 	cp $(MAN7) $(DESTDIR)$(MANDIR)/man7/
+	cp completion/satr.bash $(DESTDIR)$(COMPLETIONDIR)/satr
+	for p in $(PROGS:$(BIN)/%=%); do \
+	    ln -sf satr $(DESTDIR)$(COMPLETIONDIR)/$$p || exit 1; done
 
 uninstall:
 	rm -f $(PROGS:$(BIN)/%=$(DESTDIR)$(BINDIR)/%)
 	rm -f $(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%)
 	rm -f $(MAN7:man/%=$(DESTDIR)$(MANDIR)/man7/%)
+	rm -f $(DESTDIR)$(COMPLETIONDIR)/satr \
+	    $(PROGS:$(BIN)/%=$(DESTDIR)$(COMPLETIONDIR)/%)
 
 clean:
 	rm -rf build bin lib/libsatr.a

@@ -35,6 +35,7 @@ static const struct cli_program prog = {
 	"      --min N             only values counted at least N times\n"
 	"      --freq              add each count's share of its group's total\n"
 	"      --bars              add a bar of the count, for a terminal\n",
+	0
 };
 
 enum {

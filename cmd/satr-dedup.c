@@ -41,6 +41,7 @@ static const struct cli_program prog = {
 	"      --drop-list FILE    drop the keys of FILE (satr-count output:\n"
 	"                          keys, then a count; with --boilerplate N,\n"
 	"                          those counted N times or more)\n",
+	0
 };
 
 enum {

@@ -37,6 +37,7 @@ static const struct cli_program prog = {
 	"      --model FILE        tag names with this model (satr-train ner)\n"
 	"                          instead of the built-in one; 'rules': with\n"
 	"                          the rules and gazetteers alone\n",
+	0
 };
 
 enum { OPT_DOC = CLI_OPT_PROGRAM, OPT_FORMAT, OPT_MODEL, OPT_TYPES };

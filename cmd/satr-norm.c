@@ -33,6 +33,7 @@ static const struct cli_program prog = {
 	"      --append            add the normalised fields after the record\n"
 	"      --report            list unusual characters with counts instead\n"
 	"      --list              list the profiles and steps, and exit\n",
+	0
 };
 
 enum { OPT_APPEND = CLI_OPT_PROGRAM, OPT_LIST, OPT_MAP, OPT_REPORT };

@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -16,6 +18,7 @@
 #include "mem.h"
 #include "msg.h"
 #include "para.h"
+#include "progress.h"
 #include "reader.h"
 #include "sentence.h"
 #include "tsv.h"
@@ -26,7 +29,7 @@ static const struct cli_program prog = {
 	"satr-split",
 	"[-H] [--unit sentence|paragraph|line] [--unwrap auto|never|always]\n"
 	"       [--from ENCODING|auto] [--offsets] [--semicolon] [--doc-id LABEL]\n"
-	"       [--invalid=MODE] [--line-buffered] [FILE...]\n"
+	"       [--progress] [--invalid=MODE] [--line-buffered] [FILE...]\n"
 	"       satr-split --tsv [-H] [-f FIELD] [options] [FILE...]",
 	"Split raw text into records: doc, par, sent, text. Each FILE is a\n"
 	"document; with --tsv each record is one, its text in one field.",
@@ -37,13 +40,17 @@ static const struct cli_program prog = {
 	"      --offsets           add each unit's start and end byte offsets\n"
 	"      --semicolon         let \u061b (Arabic semicolon) end sentences\n"
 	"      --doc-id LABEL      the document name for standard input\n"
+	"      --progress          show files and bytes done, rate and time\n"
+	"                          left on standard error, if a terminal\n"
 	"      --tsv               input is TSV: a document per record\n",
+	0
 };
 
 enum {
 	OPT_DOC_ID = CLI_OPT_PROGRAM,
 	OPT_FROM,
 	OPT_OFFSETS,
+	OPT_PROGRESS,
 	OPT_SEMICOLON,
 	OPT_TSV,
 	OPT_UNIT,
@@ -55,6 +62,7 @@ static const struct option longopts[] = {
 	{ "doc-id", required_argument, NULL, OPT_DOC_ID },
 	{ "from", required_argument, NULL, OPT_FROM },
 	{ "offsets", no_argument, NULL, OPT_OFFSETS },
+	{ "progress", no_argument, NULL, OPT_PROGRESS },
 	{ "semicolon", no_argument, NULL, OPT_SEMICOLON },
 	{ "tsv", no_argument, NULL, OPT_TSV },
 	{ "unit", required_argument, NULL, OPT_UNIT },
@@ -69,8 +77,12 @@ struct split {
 	enum unit unit;
 	enum para_unwrap unwrap;
 	const char *from, *doc_id;
-	int offsets, tsv, semicolon;
+	int offsets, tsv, semicolon, progress;
 	struct fieldlist field;
+	/* --progress to a terminal: NULL otherwise. */
+	struct progress *shown;
+	uint64_t done_before;	/* bytes of the files done */
+	unsigned lines;		/* lines read, to look at the clock seldom */
 
 	struct sentencer *sn;
 	struct para_builder pb;
@@ -188,6 +200,59 @@ end_document(struct split *s)
 		para_end(&s->pb);
 }
 
+static double
+seconds_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* How far into the file: the file's offset, or the bytes the reader took. */
+static uint64_t
+bytes_read(int fd, const struct reader *rd)
+{
+	off_t at = lseek(fd, 0, SEEK_CUR);
+
+	return at >= 0 ? (uint64_t)at : rd->next_offset;
+}
+
+/* The progress line, over the last one; a failed write only loses it. */
+static void
+show_progress(struct split *s)
+{
+	char line[256];
+	size_t n;
+
+	line[0] = '\r';
+	n = 1 + progress_format(s->shown, seconds_now(), line + 1,
+	    sizeof line - 4);
+	memcpy(line + n, "\033[K", 3);
+	if (write(STDERR_FILENO, line, n + 3) < 0)
+		return;
+}
+
+/* The progress line goes before a message, and at the end. */
+static void
+clear_progress(struct split *s)
+{
+	if (s->shown != NULL && write(STDERR_FILENO, "\r\033[K", 4) < 0)
+		return;
+}
+
+/* After a line of the file: the progress line, when it is due. */
+static void
+progress_tick(struct split *s, int fd, const struct reader *rd, int force)
+{
+	if (s->shown == NULL || (!force && ++s->lines % 1024 != 0))
+		return;
+	if (!progress_due(s->shown, seconds_now()) && !force)
+		return;
+	s->shown->done = s->done_before + bytes_read(fd, rd);
+	show_progress(s);
+}
+
 /* Splits one file; returns 0, or 1 after reporting a failure. */
 static int
 split_file(struct split *s, const char *path, int *stop)
@@ -202,6 +267,7 @@ split_file(struct split *s, const char *path, int *stop)
 	int fd = STDIN_FILENO, r = 0, status = 0;
 
 	if (strcmp(path, "-") != 0 && (fd = open(path, O_RDONLY)) < 0) {
+		clear_progress(s);
 		msg_warn("%s:", path);
 		return 1;
 	}
@@ -211,12 +277,15 @@ split_file(struct split *s, const char *path, int *stop)
 		dec = decoder_open(fd, s->from, s->opt.invalid ==
 		    CLI_INVALID_REPLACE, &chosen, err, sizeof err);
 		if (dec == NULL) {
+			clear_progress(s);
 			msg_warn("%s: %s", name, err);
 			status = 1;
 			goto done;
 		}
-		if (strcmp(s->from, "auto") == 0)
+		if (strcmp(s->from, "auto") == 0) {
+			clear_progress(s);
 			msg_warn("%s: encoding %s", name, chosen);
+		}
 		reader_init_source(&rd, decoder_read, dec);
 	} else {
 		reader_init(&rd, fd);
@@ -224,6 +293,7 @@ split_file(struct split *s, const char *path, int *stop)
 	s->doc = strcmp(path, "-") == 0 && s->doc_id ? s->doc_id : path;
 	s->doclen = strlen(s->doc);
 	start_document(s);
+	progress_tick(s, fd, &rd, 1);
 	while (!*stop && s->w->err == 0 && (r = reader_next(&rd, &line,
 	    &n)) > 0) {
 		uint64_t orig = rd.offset;
@@ -236,6 +306,7 @@ split_file(struct split *s, const char *path, int *stop)
 		}
 		if ((ok = utf8_valid_prefix(line, n)) < n) {
 			if (s->opt.invalid == CLI_INVALID_FAIL) {
+				clear_progress(s);
 				msg_warn_at(name, rd.line, ok + 1,
 				    "invalid UTF-8 (byte 0x%02x)",
 				    (unsigned char)line[ok]);
@@ -249,10 +320,12 @@ split_file(struct split *s, const char *path, int *stop)
 			n = fixed.n;
 		}
 		take_line(s, line, n, orig);
+		progress_tick(s, fd, &rd, 0);
 	}
 	if (r < 0) {
 		uint64_t at;
 
+		clear_progress(s);
 		if (dec != NULL && errno == EILSEQ) {
 			const char *what = decoder_error(dec, &at);
 
@@ -265,12 +338,18 @@ split_file(struct split *s, const char *path, int *stop)
 		status = 1;
 	}
 	end_document(s);
+	if (s->shown != NULL) {
+		s->done_before += bytes_read(fd, &rd);
+		s->shown->files_done++;
+	}
 	if (dec != NULL)
 		replaced += decoder_replaced(dec);
-	if (replaced > 0)
+	if (replaced > 0) {
+		clear_progress(s);
 		msg_warn("%s: warning: replaced %" PRIu64 " invalid "
 		    "sequence%s with U+FFFD", name, replaced,
 		    replaced == 1 ? "" : "s");
+	}
 	reader_free(&rd);
 	buf_free(&fixed);
 done:
@@ -332,6 +411,34 @@ write_header(struct split *s, const struct tsv_fields *h)
 	writer_end_record(s->w);
 }
 
+/*
+ * --progress, when standard error is a terminal: the operands' total
+ * size, known when every one is a regular file.
+ */
+static void
+start_progress(struct split *s, struct progress *p, int nfiles,
+    char **files)
+{
+	struct stat st;
+	uint64_t total = 0;
+	int i, known = 1;
+
+	if (!s->progress || !isatty(STDERR_FILENO))
+		return;
+	for (i = 0; i < (nfiles ? nfiles : 1); i++) {
+		int r = nfiles == 0 || strcmp(files[i], "-") == 0 ?
+		    fstat(STDIN_FILENO, &st) : stat(files[i], &st);
+
+		if (r == 0 && S_ISREG(st.st_mode))
+			total += (uint64_t)st.st_size;
+		else
+			known = 0;
+	}
+	progress_init(p, (unsigned)(nfiles ? nfiles : 1), total, known,
+	    seconds_now());
+	s->shown = p;
+}
+
 static void
 parse_options(struct split *s, int argc, char **argv)
 {
@@ -351,6 +458,9 @@ parse_options(struct split *s, int argc, char **argv)
 			break;
 		case OPT_OFFSETS:
 			s->offsets = 1;
+			break;
+		case OPT_PROGRESS:
+			s->progress = 1;
 			break;
 		case OPT_SEMICOLON:
 			s->semicolon = 1;
@@ -390,6 +500,8 @@ parse_options(struct split *s, int argc, char **argv)
 		cli_usage_error(&prog, "-f goes with --tsv");
 	if (s->tsv && s->from)
 		cli_usage_error(&prog, "--from: --tsv input is UTF-8");
+	if (s->tsv && s->progress)
+		cli_usage_error(&prog, "--progress goes without --tsv");
 	if (s->opt.fields) {
 		cli_fieldlist(&prog, "-f", s->opt.fields, &s->field);
 		if (s->field.n != 1 || (s->field.v[0].name == NULL &&
@@ -402,6 +514,7 @@ int
 main(int argc, char **argv)
 {
 	struct split s;
+	struct progress shown;
 	struct writer w;
 	char err[256];
 	int status = 0, stop = 0, i;
@@ -443,10 +556,12 @@ main(int argc, char **argv)
 	} else {
 		if (s.opt.header)
 			write_header(&s, NULL);
+		start_progress(&s, &shown, argc - optind, argv + optind);
 		if (optind == argc)
 			status |= split_file(&s, "-", &stop);
 		for (i = optind; i < argc && !stop; i++)
 			status |= split_file(&s, argv[i], &stop);
+		clear_progress(&s);
 	}
 	status = cli_close_output(&w, status);
 	para_free(&s.pb);

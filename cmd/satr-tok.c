@@ -35,6 +35,7 @@ static const struct cli_program prog = {
 	"                          would make it; offsets stay in the original\n"
 	"      --model FILE        cut clitics with this model (satr-train seg)\n"
 	"                          instead of the built-in one\n",
+	0
 };
 
 enum { OPT_CLITICS = CLI_OPT_PROGRAM, OPT_MODE, OPT_MODEL, OPT_NORM };

@@ -32,6 +32,7 @@ static const struct cli_program prog = {
 	"                          for ner)\n"
 	"      --domain NAME       ner: tag with the feature copies of the\n"
 	"                          corpus NAME (a '# corpus=NAME' line of TRAIN)\n",
+	1
 };
 
 enum { OPT_EPOCHS = CLI_OPT_PROGRAM, OPT_BITS, OPT_DOMAIN };

@@ -12,12 +12,13 @@
 #include "msg.h"
 #include "writer.h"
 
-static const char common_help[] =
+static const char filter_help[] =
     "  -H, --header            the first line names the fields; so will output's\n"
     "  -f, --field LIST        fields to work on: 1,3-5,7-, names with -H\n"
     "  -r, --raw               input lines are plain text: no fields, no escapes\n"
     "      --invalid=MODE      invalid UTF-8: fail (default), or replace (U+FFFD)\n"
-    "      --line-buffered     write each record as soon as it is complete\n"
+    "      --line-buffered     write each record as soon as it is complete\n";
+static const char common_help[] =
     "  -h, --help              print this help and exit\n"
     "  -V, --version           print the version and exit\n";
 
@@ -58,10 +59,11 @@ static void
 help(const struct cli_program *p)
 {
 	printf("usage: %s %s\n%s\n\n", p->name, p->synopsis, p->summary);
-	printf("Options:\n%s%s", p->options, common_help);
-	printf("\nWith no FILE, or when FILE is -, read standard input.\n"
-	    "Exit status: 0 ok, 1 bad data or I/O failure, 2 bad usage.\n"
-	    "See %s(1) and satr(7).\n", p->name);
+	printf("Options:\n%s%s%s", p->options, p->not_a_filter ? "" :
+	    filter_help, common_help);
+	printf("\n%sExit status: 0 ok, 1 bad data or I/O failure, 2 bad "
+	    "usage.\nSee %s(1) and satr(7).\n", p->not_a_filter ? "" :
+	    "With no FILE, or when FILE is -, read standard input.\n", p->name);
 	exit(fflush(stdout) == 0 && !ferror(stdout) ? SATR_EXIT_OK :
 	    SATR_EXIT_DATA);
 }

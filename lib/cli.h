@@ -18,6 +18,7 @@ struct cli_program {
 	const char *synopsis;	/* the options and operands, as in the man page */
 	const char *summary;	/* one line: what the program does */
 	const char *options;	/* help lines for the program's own options */
+	int not_a_filter;	/* 1: no records, no common filter options */
 };
 
 enum cli_invalid { CLI_INVALID_FAIL, CLI_INVALID_REPLACE };

@@ -593,24 +593,67 @@ struct ahead {
 	size_t an, bn;
 };
 
+/*
+ * What cp becomes first, as far as a digit goes: 1 a digit, 0 something
+ * else, -1 nothing (every step drops it). A character NFKC changes (U+FCF4,
+ * a ligature of marks) counts as what NFKC makes of it.
+ */
+static int
+first_kept_is_digit(struct norm *nm, int32_t cp, int nfkc_done)
+{
+	char scratch[4 * MAXCP];
+	const char *rep;
+	size_t len;
+	uint32_t a;
+
+	if (!nfkc_done && nm->n2 != NULL && !is_stable(nm, cp)) {
+		UChar in[2], out[2 * MAXCP];
+		UErrorCode e = U_ZERO_ERROR;
+		int32_t inlen = 0, outlen, i = 0;
+		int r;
+
+		U16_APPEND_UNSAFE(in, inlen, cp);
+		outlen = unorm2_normalize(nm->n2, in, inlen, out,
+		    (int32_t)(sizeof out / sizeof out[0]), &e);
+		while (U_SUCCESS(e) && i < outlen) {
+			UChar32 c;
+
+			U16_NEXT(out, i, outlen, c);
+			if ((r = first_kept_is_digit(nm, c, 1)) >= 0)
+				return r;
+		}
+		if (U_SUCCESS(e))
+			return -1;
+	}
+	a = action_of(nm, cp, &rep, &len, scratch);
+	switch (a & ACT_KIND) {
+	case ACT_DROP:
+		return -1;
+	case ACT_REPLACE:
+		if (len == 0)
+			return -1;
+		return utf8_decode(rep, len, &cp) > 0 && is_digit_cp(cp);
+	default:
+		return is_digit_cp(cp);
+	}
+}
+
 /* Whether the next character the steps keep is a digit. */
 static int
 next_kept_is_digit(struct norm *nm, const struct ahead *ah)
 {
 	const char *s[2] = { ah->a, ah->b };
 	size_t n[2] = { ah->an, ah->bn }, part;
-	char scratch[4 * MAXCP];
-	const char *rep;
-	size_t len;
 	int32_t cp;
-	int k;
+	int k, r;
 
+	/* The rest of a segment is NFKC's output already. */
 	for (part = 0; part < 2; part++)
 		while (n[part] > 0 &&
 		    (k = utf8_decode(s[part], n[part], &cp)) > 0) {
-			if ((action_of(nm, cp, &rep, &len, scratch) &
-			    ACT_KIND) != ACT_DROP)
-				return is_digit_cp(cp);
+			if ((r = first_kept_is_digit(nm, cp, part == 0 &&
+			    ah->b != NULL)) >= 0)
+				return r;
 			s[part] += k;
 			n[part] -= (size_t)k;
 		}
