@@ -116,7 +116,7 @@ cut_spans(struct seg_cut c, size_t n, unsigned *out)
 	for (i = 0; i < c.pro; i++)
 		out[k++] = (unsigned)(i * 64 + i + 1);
 	if (c.pro + c.enc < n)
-		out[k++] = (unsigned)(c.pro * 64 + n - c.enc);
+		out[k++] = (unsigned)((size_t)c.pro * 64 + n - c.enc);
 	if (c.enc > 0)
 		out[k++] = (unsigned)((n - c.enc) * 64 + n);
 	return k;

@@ -806,13 +806,63 @@ date_at(struct ent_finder *f, size_t i, struct buf *value)
 	return j - i;
 }
 
-/* The normalised form of letters: transliteration folded, long vowels
- * inside words dropped: زوكربيرغ and زوكربيرج give one form. */
-static void
-fold(const char *s, size_t n, struct buf *out)
+/* The folded form of a letter, transliteration variants made one. */
+static int32_t
+fold_letter(int32_t cp)
 {
-	size_t i = 0, k;
-	int start = 1;
+	size_t k;
+
+	for (k = 0; k < sizeof fold_letters / sizeof fold_letters[0]; k++)
+		if (cp == fold_letters[k].from)
+			return fold_letters[k].to;
+	return cp;
+}
+
+static int
+is_long_vowel(int32_t cp)
+{
+	return cp == 0x0627 || cp == 0x0648 || cp == 0x064A;
+}
+
+/*
+ * Whether the long vowels inside word w[0..n) may go: not when that makes
+ * it another word met in news (محمود is not محمد, سعيد not سعد), but when
+ * it only spells a name another way (ترامب, ترمب).
+ */
+static int
+vowels_may_go(const struct ent_finder *f, const char *w, size_t n)
+{
+	char shorter[256];
+	size_t i = 0, k = 0;
+	int first = 1;
+
+	while (i < n && k + 4 < sizeof shorter) {
+		int32_t cp;
+		int len = utf8_decode(w + i, n - i, &cp);
+
+		if (len < 0)
+			len = -len;
+		if (first || !is_long_vowel(cp)) {
+			memcpy(shorter + k, w + i, (size_t)len);
+			k += (size_t)len;
+		}
+		first = 0;
+		i += (size_t)len;
+	}
+	return k == n || lexicon_index_count(&f->lexicon, shorter, k) <
+	    RARE_WORD;
+}
+
+/*
+ * The normalised form of a name: transliteration folded, and long vowels
+ * inside its words dropped where vowels_may_go: زوكربيرغ and زوكربيرج
+ * give one form.
+ */
+static void
+fold(const struct ent_finder *f, const char *s, size_t n, struct buf *out)
+{
+	size_t i = 0, word = 0;
+	int drop = 0;
 
 	out->n = 0;
 	buf_reserve(out, n);
@@ -823,23 +873,17 @@ fold(const char *s, size_t n, struct buf *out)
 		if (len < 0)
 			len = -len;
 		if (cp == ' ') {
-			start = 1;
-		} else if (!start && (cp == 0x0627 || cp == 0x0648 ||
-		    cp == 0x064A)) {
+			word = i + 1;
+		} else if (i == word) {
+			const char *sp = memchr(s + i, ' ', n - i);
+
+			drop = vowels_may_go(f, s + i, sp != NULL ?
+			    (size_t)(sp - s) - i : n - i);
+		} else if (drop && is_long_vowel(cp)) {
 			i += (size_t)len;
 			continue;
-		} else {
-			start = 0;
 		}
-		for (k = 0; k < sizeof fold_letters / sizeof fold_letters[0];
-		    k++)
-			if (cp == fold_letters[k].from)
-				break;
-		if (k < sizeof fold_letters / sizeof fold_letters[0])
-			out->n += utf8_encode(fold_letters[k].to, out->p +
-			    out->n);
-		else
-			buf_add(out, s + i, (size_t)len);
+		out->n += utf8_encode(fold_letter(cp), out->p + out->n);
 		i += (size_t)len;
 	}
 }
@@ -953,7 +997,7 @@ known_names(struct ent_finder *f, size_t i, struct found *best,
 			f->wl[i] = l0;
 			continue;
 		}
-		fold(f->w[i], f->wl[i], &f->scratch);
+		fold(f, f->w[i], f->wl[i], &f->scratch);
 		f->w[i] = w0;
 		f->wl[i] = l0;
 		{
@@ -1225,7 +1269,7 @@ canonical(struct ent_finder *f, const char *text, size_t start, size_t end,
 	int added;
 
 	norm_text(f->nm, text + start, end - start, &f->scratch, NULL);
-	fold(f->scratch.p, f->scratch.n, &f->value);
+	fold(f, f->scratch.p, f->scratch.n, &f->value);
 	v = hmap_intern(&f->canon, f->value.p, f->value.n, &added);
 	if (added) {
 		/* The spelling as written, without diacritics or tatweel. */
@@ -1260,7 +1304,7 @@ remember(struct ent_finder *f, const struct found *c, const char *value)
 
 	if (c->type != ENT_PER || c->last == c->first || f->wl[c->last] < 6)
 		return;	/* a surname of two letters or fewer */
-	fold(f->w[c->last], f->wl[c->last], &f->scratch);
+	fold(f, f->w[c->last], f->wl[c->last], &f->scratch);
 	fw = f->scratch.p;
 	fl = f->scratch.n;
 	phrase_add(&f->doc, &fw, &fl, 1, ENT_PER, 0, value);
@@ -1332,7 +1376,7 @@ earlier(struct ent_finder *f, const struct found *c, struct buf *value)
 
 	if (c->type != ENT_PER || c->first != c->last)
 		return 0;
-	fold(f->w[c->first], f->wl[c->first], &f->scratch);
+	fold(f, f->w[c->first], f->wl[c->first], &f->scratch);
 	fw = f->scratch.p;
 	fl = f->scratch.n;
 	if (phrase_longest(&f->doc, &fw, &fl, 1, &id) != 1)
@@ -1587,7 +1631,7 @@ find_by_model(struct ent_finder *f, const char *text, size_t n,
 	for (i = 0; i < v->n; i++) {
 		const struct entity *e;
 
-		if (f->tagged[i] > 0) {
+		if (f->tagged[i] > 0 && f->labels[i] > 0) {
 			enum ent_type type = (enum ent_type)NER_TYPE(
 			    f->labels[i]);
 

@@ -24,7 +24,7 @@ void
 linear_init(struct linear *m, const char *kind, uint32_t features,
     unsigned bits, size_t nlabels, const char *const *labels)
 {
-	size_t i;
+	size_t i, room = nlabels > 0 ? nlabels : 1;	/* never 0 bytes */
 
 	memset(m, 0, sizeof *m);
 	strncpy(m->kind, kind, LINEAR_KIND_LEN - 1);
@@ -33,8 +33,8 @@ linear_init(struct linear *m, const char *kind, uint32_t features,
 	m->nlabels = nlabels;
 	for (i = 0; i < nlabels; i++)
 		strncpy(m->labels[i], labels[i], LINEAR_MAX_LABEL_LEN - 1);
-	m->w = calloc(((size_t)1 << bits) * nlabels, sizeof *m->w);
-	m->trans = calloc((nlabels + 1) * nlabels, sizeof *m->trans);
+	m->w = calloc(((size_t)1 << bits) * room, sizeof *m->w);
+	m->trans = calloc((room + 1) * room, sizeof *m->trans);
 	if (m->w == NULL || m->trans == NULL)
 		m->w = xrealloc(m->w, 0);	/* reports and exits */
 }
@@ -399,7 +399,7 @@ read_header(struct cursor *c, struct linear *m)
 
 	if (c->n < HEADER_LEN || memcmp(c->p, linear_magic, 7) != 0)
 		return "not a satr model file";
-	if (c->p[7] != linear_magic[7])
+	if (c->p[7] != (unsigned char)linear_magic[7])
 		return "a model file of another version";
 	c->at = 8;
 	if (get_name(c, kind, sizeof kind) < 0 ||
@@ -449,7 +449,7 @@ int
 linear_load(struct linear *m, const void *p, size_t n, const char **err)
 {
 	struct cursor c = { p, n, 0 }, tail;
-	uint32_t lo, hi;
+	uint32_t lo = 0, hi = 0;
 
 	memset(m, 0, sizeof *m);
 	if (n < 7 || memcmp(p, linear_magic, 7) != 0) {

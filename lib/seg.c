@@ -103,7 +103,7 @@ seg_cut_possible(const struct seg_word *w, struct seg_cut c)
 	if (c.enc == 0)
 		return 1;
 	for (i = 0; i < sizeof enclitics / sizeof enclitics[0]; i++)
-		if (strlen(enclitics[i]) == 2u * c.enc &&
+		if (strlen(enclitics[i]) == (size_t)2 * c.enc &&
 		    ends_with(w, enclitics[i]))
 			return 1;
 	return 0;
@@ -126,6 +126,14 @@ seg_cuts(const struct seg_word *w, struct seg_cut *out)
 	return n;
 }
 
+/* Writes an Arabic letter's two bytes of UTF-8. */
+static void
+put_letter(char *at, const char *letter)
+{
+	at[0] = letter[0];
+	at[1] = letter[1];
+}
+
 /* How common letters [from, to) are, under the spellings they take
  * without their clitics: لل… is ال… after ل, and before a pronoun a
  * final ة is written ت, ى is written ا or ي, ء is written ئ or ؤ, and
@@ -140,7 +148,7 @@ stem_count(const struct lexicon_index *lx, const struct seg_word *w,
 	int32_t last;
 
 	if (lam_article) {
-		memcpy(s, "\u0627", 2);	/* ا */
+		put_letter(s, "\u0627");	/* ا */
 		n = 2;
 	}
 	memcpy(s + n, w->form + 2 * from, len);
@@ -151,13 +159,13 @@ stem_count(const struct lexicon_index *lx, const struct seg_word *w,
 	last = w->cp[to - 1];
 	if (last == 0x062A || last == 0x064A || last == 0x0627) {
 		/* ت → ة; ي and ا → ى */
-		memcpy(s + n - 2, last == 0x062A ? "\u0629" : "\u0649", 2);
+		put_letter(s + n - 2, last == 0x062A ? "\u0629" : "\u0649");
 		c = lexicon_index_count(lx, s, n);
 	} else if (last == 0x0626 || last == 0x0624) {
-		memcpy(s + n - 2, "\u0621", 2);		/* ء */
+		put_letter(s + n - 2, "\u0621");	/* ء */
 		c = lexicon_index_count(lx, s, n);
 	} else if (last == 0x0648) {
-		memcpy(s + n, "\u0627", 2);		/* وا */
+		put_letter(s + n, "\u0627");		/* وا */
 		c = lexicon_index_count(lx, s, n + 2);
 	} else {
 		return best;
@@ -250,9 +258,9 @@ seg_features(const struct lexicon_index *lx, const struct seg_word *w,
 
 	/* t: the cut itself, which most features are joined with */
 	fb_tag(&t, 'T');
-	fb_add(&t, pro, 2u * c.pro);
+	fb_add(&t, pro, (size_t)2 * c.pro);
 	fb_byte(&t, '|');
-	fb_add(&t, enc, 2u * c.enc);
+	fb_add(&t, enc, (size_t)2 * c.enc);
 #define EMIT(buf) (f[nf++] = linear_feature((buf).s, (buf).n))
 #define JOIN(tag, stuff) do { b = t; fb_byte(&b, tag); stuff; EMIT(b); } \
 	while (0)
