@@ -251,6 +251,7 @@ struct ner_data {
 	struct buf forms;	/* normalised forms */
 	size_t *form_at, *form_len;
 	unsigned char *cls, *hint, *freq, *namepart;
+	uint16_t *cluster;
 	size_t *gold;
 	size_t ntok, tokcap;
 	struct buf names;	/* corpus names, NUL-terminated */
@@ -291,6 +292,8 @@ ner_add_sentence(struct ner_data *d)
 		d->hint = xrealloc(d->hint, d->tokcap);
 		d->freq = xrealloc(d->freq, d->tokcap);
 		d->namepart = xrealloc(d->namepart, d->tokcap);
+		d->cluster = xrealloc(d->cluster, d->tokcap *
+		    sizeof *d->cluster);
 	}
 	for (i = 0; i < v->n; i++) {
 		size_t k = d->ntok + i, label;
@@ -309,6 +312,7 @@ ner_add_sentence(struct ner_data *d)
 		d->hint[k] = v->hint[i];
 		d->freq[k] = v->freq[i];
 		d->namepart[k] = v->namepart[i];
+		d->cluster[k] = v->cluster[i];
 	}
 	d->ntok += v->n;
 	d->nt = 0;
@@ -395,6 +399,7 @@ ner_sentence_of(const struct ner_data *d, size_t i, struct ner_sentence *s,
 	s->hint = d->hint + e->first;
 	s->freq = d->freq + e->first;
 	s->namepart = d->namepart + e->first;
+	s->cluster = d->cluster + e->first;
 }
 
 /* Names as (first token, last token, type), from labels. */
@@ -472,6 +477,7 @@ ner_data_free(struct ner_data *d)
 	free(d->hint);
 	free(d->freq);
 	free(d->namepart);
+	free(d->cluster);
 	free(d->gold);
 	buf_free(&d->names);
 	buf_free(&d->text);

@@ -9,6 +9,7 @@
 #include <unicode/udat.h>
 #include <unicode/ustring.h>
 
+#include "clusters.h"
 #include "gazetteer.h"
 #include "hash.h"
 #include "lexicon.h"
@@ -250,6 +251,7 @@ struct ent_finder {
 	struct phrase_table doc;	/* short mentions in this document */
 	struct hmap nameparts;
 	struct lexicon_index lexicon;	/* how common words are */
+	struct cluster_index clusters;	/* and in which contexts */
 	struct hmap canon;	/* folded name -> aux: offset in canon_text */
 	struct buf canon_text;
 	struct buf scratch, value;
@@ -451,6 +453,7 @@ ent_new(char *err, size_t errlen)
 	hmap_init(&f->nameparts);
 	hmap_init(&f->canon);
 	lexicon_index_init(&f->lexicon);
+	cluster_index_init(&f->clusters);
 	for (i = 0; i < sizeof words / sizeof words[0]; i++)
 		add_phrase(f, &f->words, words[i].text, strlen(words[i].text),
 		    words[i].kind, words[i].num, words[i].value);
@@ -479,6 +482,7 @@ ent_free(struct ent_finder *f)
 	phrase_free(&f->doc);
 	hmap_free(&f->nameparts);
 	lexicon_index_free(&f->lexicon);
+	cluster_index_free(&f->clusters);
 	hmap_free(&f->canon);
 	buf_free(&f->canon_text);
 	buf_free(&f->scratch);
@@ -488,6 +492,7 @@ ent_free(struct ent_finder *f)
 	free(f->view.hint);
 	free(f->view.freq);
 	free(f->view.namepart);
+	free(f->view.cluster);
 	free(f->view.start);
 	free(f->view.end);
 	free(f->labels);
@@ -1476,6 +1481,18 @@ hint_rules(struct ent_finder *f)
 	}
 }
 
+/* Token i's word clusters, as the tagger takes them. */
+static uint16_t
+cluster_code(const struct ent_finder *f, size_t i)
+{
+	unsigned fine, coarse;
+
+	if (!cluster_index_lookup(&f->clusters, f->w[i], f->wl[i], &fine,
+	    &coarse))
+		return 0;
+	return (uint16_t)((coarse + 1) << 9 | (fine + 1));
+}
+
 const struct ner_sentence *
 ent_view(struct ent_finder *f, const char *text, size_t n)
 {
@@ -1483,12 +1500,13 @@ ent_view(struct ent_finder *f, const char *text, size_t n)
 	size_t i;
 
 	find_by_rules(f, text, n, (1u << ENT_NTYPES) - 1, &f->rules);
-	if (f->toks.n > f->vcap) {
-		f->vcap = f->toks.n;
+	if (f->toks.n >= f->vcap) {	/* never NULL, even for no tokens */
+		f->vcap = f->toks.n + 1;
 		v->cls = xrealloc(v->cls, f->vcap);
 		v->hint = xrealloc(v->hint, f->vcap);
 		v->freq = xrealloc(v->freq, f->vcap);
 		v->namepart = xrealloc(v->namepart, f->vcap);
+		v->cluster = xrealloc(v->cluster, f->vcap * sizeof *v->cluster);
 		v->start = xrealloc(v->start, f->vcap * sizeof *v->start);
 		v->end = xrealloc(v->end, f->vcap * sizeof *v->end);
 		f->labels = xrealloc(f->labels, f->vcap * sizeof *f->labels);
@@ -1510,6 +1528,7 @@ ent_view(struct ent_finder *f, const char *text, size_t n)
 		v->cls[i] = (unsigned char)f->toks.v[i].cls;
 		v->freq[i] = b;
 		v->namepart[i] = (unsigned char)is_name_part(f, i);
+		v->cluster[i] = cluster_code(f, i);
 		v->start[i] = f->off.start[f->toks.v[i].start];
 		v->end[i] = mention_end(text, n,
 		    f->off.end[f->toks.v[i].end - 1]);

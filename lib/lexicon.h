@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "wordtable.h"
+
 /* The words, each ending in NUL, in byte order; where each starts (and,
  * last, where the table ends); and their counts. */
 extern const char lexicon_words[];
@@ -15,16 +17,12 @@ extern const uint32_t lexicon_starts[];
 extern const uint32_t lexicon_counts[];
 extern const size_t lexicon_size;
 
-/* How often w[0..n) (no diacritics, no tatweel) occurs; 0 if unknown. */
-uint32_t lexicon_count(const char *w, size_t n);
-
 /*
- * The same look-up through a hash index built once (a few hundred
- * kilobytes), for callers that look up millions of words.
+ * How often words occur, through an index built once (lib/wordtable.h):
+ * the count of w[0..n) (no diacritics, no tatweel), 0 if unknown.
  */
 struct lexicon_index {
-	uint32_t *slot;		/* entry + 1, or 0 */
-	size_t mask;
+	struct word_index words;
 };
 
 void lexicon_index_init(struct lexicon_index *x);

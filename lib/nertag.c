@@ -126,8 +126,28 @@ enum feature_tag {
 	F_BIAS = 1, F_W, F_S, F_PREFIX, F_SUFFIX, F_PROCLITICS, F_SHAPE,
 	F_FREQ, F_W_PREV, F_W_NEXT, F_W_PREV2, F_W_NEXT2, F_S_PREV, F_S_NEXT,
 	F_SHAPES, F_BIGRAM, F_BIGRAM_NEXT, F_FREQS, F_FREQ_HINTS, F_NAMEPARTS,
-	F_HINT, F_HINT_PREV, F_HINT_NEXT, F_HINT_SHAPE
+	F_HINT, F_HINT_PREV, F_HINT_NEXT, F_HINT_SHAPE, F_CLUSTER, F_COARSE,
+	F_CLUSTER_PREV, F_CLUSTER_NEXT, F_COARSE_PREV, F_COARSE_NEXT,
+	F_CLUSTERS
 };
+
+/* Fine and coarse clusters of token i + d (0 unknown); 0xFFFF outside the
+ * sentence. */
+static unsigned
+fine_at(const struct ner_sentence *s, size_t i, int d)
+{
+	if ((d < 0 && i < (size_t)-d) || i + (size_t)(d > 0 ? d : 0) >= s->n)
+		return 0xFFFF;
+	return s->cluster[(long)i + d] & 0x1FF;
+}
+
+static unsigned
+coarse_at(const struct ner_sentence *s, size_t i, int d)
+{
+	if ((d < 0 && i < (size_t)-d) || i + (size_t)(d > 0 ? d : 0) >= s->n)
+		return 0xFFFF;
+	return s->cluster[(long)i + d] >> 9;
+}
 
 /* Two places before and after the sentence have this hash. */
 #define BOUNDARY 0x5A17B0DEu
@@ -209,6 +229,8 @@ word_features(const struct ner_sentence *s, const struct sentence_hashes *h,
 	put(&c, F_PROCLITICS, linear_feature(w, st));
 	put(&c, F_SHAPE, shape(s, i));
 	put(&c, F_FREQ, s->freq[i]);
+	put(&c, F_CLUSTER, fine_at(s, i, 0));
+	put(&c, F_COARSE, coarse_at(s, i, 0));
 	return c.nf;
 }
 
@@ -250,6 +272,11 @@ context_features(const struct ner_sentence *s,
 	put(&c, F_HINT_PREV, at_or_edge(s->hint, s->n, i, -1));
 	put(&c, F_HINT_NEXT, at_or_edge(s->hint, s->n, i, 1));
 	put(&c, F_HINT_SHAPE, (unsigned)s->hint[i] << 16 | sh);
+	put(&c, F_CLUSTER_PREV, fine_at(s, i, -1));
+	put(&c, F_CLUSTER_NEXT, fine_at(s, i, 1));
+	put(&c, F_COARSE_PREV, coarse_at(s, i, -1));
+	put(&c, F_COARSE_NEXT, coarse_at(s, i, 1));
+	put(&c, F_CLUSTERS, fine_at(s, i, -1) << 16 | fine_at(s, i, 0));
 	return c.nf;
 }
 

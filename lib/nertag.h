@@ -14,7 +14,7 @@
 #include "linear.h"
 
 enum {
-	NER_FEATURES_VERSION = 3,
+	NER_FEATURES_VERSION = 4,
 	NER_MAX_FEATURES = 80,
 	NER_NLABELS = 9		/* O, then B- and I- of PER ORG LOC MISC */
 };
@@ -29,6 +29,8 @@ struct ner_sentence {
 	unsigned char *freq;	/* how common in news: 0 unknown, else
 				 * 1 + log2 of its count */
 	unsigned char *namepart;	/* a known given or family name */
+	uint16_t *cluster;	/* word clusters (lib/clusters.h): fine + 1
+				 * in bits 0-8, coarse + 1 above; 0 unknown */
 	size_t *start, *end;	/* its bytes in the original text */
 };
 
