@@ -147,7 +147,9 @@ build/fuzz/lib/models.o: lib/models.S $(MODELS)
 build/fuzz/lib/%.o: lib/%.c
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(CSTD) -g -O1 -fsanitize=fuzzer-no-link $(FUZZ_SAN) \
-	    -Ilib $(PKG_CFLAGS) -c -o $@ $<
+	    -Ilib $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
+
+-include $(LIB_SRC:%.c=build/fuzz/%.d)
 
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB_OBJ)
 	$(FUZZ_CC) $(CSTD) -g -O1 -fsanitize=fuzzer $(FUZZ_SAN) -Ilib \
