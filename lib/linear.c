@@ -134,20 +134,22 @@ void
 linear_viterbi(const struct linear *m, const float *emit, size_t n,
     const unsigned char *allowed, size_t *best)
 {
-	size_t L = m->nlabels, t, y, x;
-	float *score, *prev;
-	size_t *back;
+	size_t L = m->nlabels, t, y, x, nt = (L + 1) * L;
+	float *score, *prev, *trans;
+	unsigned char *back;	/* labels are fewer than 256 */
 
 	if (n == 0)
 		return;
-	score = xmalloc(2 * L * sizeof *score);
+	score = xmalloc((2 * L + nt) * sizeof *score);
 	prev = score + L;
-	back = xmalloc(n * L * sizeof *back);
-	for (y = 0; y < L; y++) {
-		score[y] = emit[y] + m->trans[L * L + y];
-		if (allowed != NULL && !allowed[L * L + y])
-			score[y] = -INFINITY;
-	}
+	/* A forbidden move costs everything: no test in the inner loop. */
+	trans = prev + L;
+	for (x = 0; x < nt; x++)
+		trans[x] = allowed != NULL && !allowed[x] ? -INFINITY :
+		    m->trans[x];
+	back = xmalloc(n * L);
+	for (y = 0; y < L; y++)
+		score[y] = emit[y] + trans[L * L + y];
 	for (t = 1; t < n; t++) {
 		memcpy(prev, score, L * sizeof *score);
 		for (y = 0; y < L; y++) {
@@ -155,17 +157,15 @@ linear_viterbi(const struct linear *m, const float *emit, size_t n,
 			size_t arg = 0;
 
 			for (x = 0; x < L; x++) {
-				float s = prev[x] + m->trans[x * L + y];
+				float s = prev[x] + trans[x * L + y];
 
-				if (allowed != NULL && !allowed[x * L + y])
-					continue;
 				if (s > top) {
 					top = s;
 					arg = x;
 				}
 			}
 			score[y] = top + emit[t * L + y];
-			back[t * L + y] = arg;
+			back[t * L + y] = (unsigned char)arg;
 		}
 	}
 	best[n - 1] = 0;

@@ -152,9 +152,10 @@ coarse_at(const struct ner_sentence *s, size_t i, int d)
 /* Two places before and after the sentence have this hash. */
 #define BOUNDARY 0x5A17B0DEu
 
-/* Each token's form and stem hashes, at i + 2. */
+/* Each token's form and stem hashes, at i + 2, and its shape. */
 struct sentence_hashes {
 	uint32_t *w, *s;
+	unsigned *shape;
 };
 
 static void
@@ -164,11 +165,13 @@ hash_sentence(const struct ner_sentence *s, struct sentence_hashes *h)
 
 	h->w = xmalloc((s->n + 4) * sizeof *h->w);
 	h->s = xmalloc((s->n + 4) * sizeof *h->s);
+	h->shape = xmalloc((s->n + 1) * sizeof *h->shape);
 	h->w[0] = h->w[1] = h->w[s->n + 2] = h->w[s->n + 3] = BOUNDARY;
 	h->s[0] = h->s[1] = h->s[s->n + 2] = h->s[s->n + 3] = BOUNDARY;
 	for (i = 0; i < s->n; i++) {
 		size_t st = stem_start(s->w[i], s->wl[i]);
 
+		h->shape[i] = shape(s, i);
 		h->w[i + 2] = linear_feature(s->w[i], s->wl[i]);
 		h->s[i + 2] = st == 0 ? h->w[i + 2] :
 		    linear_feature(s->w[i] + st, s->wl[i] - st);
@@ -180,6 +183,7 @@ free_hashes(struct sentence_hashes *h)
 {
 	free(h->w);
 	free(h->s);
+	free(h->shape);
 }
 
 /* Features being written, each with its copy for the domain (if any). */
@@ -227,7 +231,7 @@ word_features(const struct ner_sentence *s, const struct sentence_hashes *h,
 		    len, len)));
 	}
 	put(&c, F_PROCLITICS, linear_feature(w, st));
-	put(&c, F_SHAPE, shape(s, i));
+	put(&c, F_SHAPE, h->shape[i]);
 	put(&c, F_FREQ, s->freq[i]);
 	put(&c, F_CLUSTER, fine_at(s, i, 0));
 	put(&c, F_COARSE, coarse_at(s, i, 0));
@@ -250,7 +254,7 @@ context_features(const struct ner_sentence *s,
 {
 	struct fset c = { f, 0, domain };
 	const uint32_t *hw = h->w + 2, *hs = h->s + 2;
-	unsigned sh = shape(s, i), np;
+	unsigned sh = h->shape[i], np;
 
 	put(&c, F_W_PREV, hw[(long)i - 1]);
 	put(&c, F_W_NEXT, hw[i + 1]);
@@ -258,7 +262,7 @@ context_features(const struct ner_sentence *s,
 	put(&c, F_W_NEXT2, hw[i + 2]);
 	put(&c, F_S_PREV, hs[(long)i - 1]);
 	put(&c, F_S_NEXT, hs[i + 1]);
-	put(&c, F_SHAPES, (i > 0 ? shape(s, i - 1) : 0xFFFF) << 16 | sh);
+	put(&c, F_SHAPES, (i > 0 ? h->shape[i - 1] : 0xFFFF) << 16 | sh);
 	put(&c, F_BIGRAM, combine(hw[(long)i - 1], hw[i]));
 	put(&c, F_BIGRAM_NEXT, combine(hw[i], hw[i + 1]));
 	put(&c, F_FREQS, at_or_edge(s->freq, s->n, i, -1) << 16 |
