@@ -190,52 +190,100 @@ keep_best(struct trainer *t, unsigned epoch, double score, int have_dev)
 	return 1;
 }
 
+/* One kind of model's training: its examples and how to learn from and
+ * score on them. */
+struct task {
+	size_t n;		/* training examples */
+	size_t units;		/* words or tokens in them, for the report */
+	const char *unit_name;	/* "words cut right" */
+	const char *score_name;	/* "dev syntactic-word F1"; NULL: no dev */
+	/* One perceptron step on example i; returns the units got right. */
+	size_t (*learn)(void *ctx, struct linear *m, size_t i);
+	double (*score)(void *ctx, const struct linear *m);
+	void *ctx;
+};
+
+/* Passes over the examples in a shuffled order, keeping the averaged
+ * model that scores best on the development data. */
 static void
-train_seg(struct trainer *t, const char *train, const char *dev)
+run_epochs(struct trainer *t, const struct task *k)
 {
-	struct seg_data tr = { 0 }, dv = { 0 };
-	struct lexicon_index lx;
 	struct linear avg;
 	size_t *order, i;
 	uint64_t state = 0x9E3779B97F4A7C15u;
 	unsigned epoch;
 
-	read_lines(train, seg_line, &tr);
-	if (dev != NULL)
-		read_lines(dev, seg_line, &dv);
-	fprintf(stderr, "satr-train: %zu Arabic words (%zu others, %zu cut "
-	    "in no known way, left out)\n", tr.n, tr.other, tr.unknown);
-	if (tr.n == 0)
-		msg_die(SATR_EXIT_DATA, "%s: no Arabic words to learn from",
-		    train);
-	order = xmalloc(tr.n * sizeof *order);
-	for (i = 0; i < tr.n; i++)
+	order = xmalloc(k->n * sizeof *order);
+	for (i = 0; i < k->n; i++)
 		order[i] = i;
-	lexicon_index_init(&lx);
 	linear_train_begin(&t->model);
 	for (epoch = 1; epoch <= t->epochs; epoch++) {
 		size_t right = 0;
 		double score;
 
-		shuffle(order, tr.n, &state);
-		for (i = 0; i < tr.n; i++)
-			right += (size_t)seg_train(&t->model, &lx,
-			    &tr.v[order[i]].w, tr.v[order[i]].gold);
+		shuffle(order, k->n, &state);
+		for (i = 0; i < k->n; i++)
+			right += k->learn(k->ctx, &t->model, order[i]);
 		linear_average(&t->model, &avg);
-		score = dev != NULL ? seg_score(&avg, &lx, &dv) : 0;
+		score = k->score_name != NULL ? k->score(k->ctx, &avg) : 0;
 		linear_free(&avg);
-		fprintf(stderr, "satr-train: epoch %u: train words cut right "
-		    "%.2f%%", epoch, 100.0 * (double)right / (double)tr.n);
-		if (dev != NULL)
-			fprintf(stderr, ", dev syntactic-word F1 %.2f", score);
+		fprintf(stderr, "satr-train: epoch %u: train %s %.2f%%", epoch,
+		    k->unit_name, 100.0 * (double)right / (double)k->units);
+		if (k->score_name != NULL)
+			fprintf(stderr, ", %s %.2f", k->score_name, score);
 		fputc('\n', stderr);
-		if (!keep_best(t, epoch, score, dev != NULL))
+		if (!keep_best(t, epoch, score, k->score_name != NULL))
 			break;
 	}
-	lexicon_index_free(&lx);
 	free(order);
-	free(tr.v);
-	free(dv.v);
+}
+
+struct seg_task {
+	struct seg_data train, dev;
+	struct lexicon_index lexicon;
+};
+
+static size_t
+seg_learn(void *ctx, struct linear *m, size_t i)
+{
+	struct seg_task *k = ctx;
+
+	return (size_t)seg_train(m, &k->lexicon, &k->train.v[i].w,
+	    k->train.v[i].gold);
+}
+
+static double
+seg_dev_score(void *ctx, const struct linear *m)
+{
+	struct seg_task *k = ctx;
+
+	return seg_score(m, &k->lexicon, &k->dev);
+}
+
+static void
+train_seg(struct trainer *t, const char *train, const char *dev)
+{
+	struct seg_task k;
+	struct task task;
+
+	memset(&k, 0, sizeof k);
+	read_lines(train, seg_line, &k.train);
+	if (dev != NULL)
+		read_lines(dev, seg_line, &k.dev);
+	fprintf(stderr, "satr-train: %zu Arabic words (%zu others, %zu cut "
+	    "in no known way, left out)\n", k.train.n, k.train.other,
+	    k.train.unknown);
+	if (k.train.n == 0)
+		msg_die(SATR_EXIT_DATA, "%s: no Arabic words to learn from",
+		    train);
+	lexicon_index_init(&k.lexicon);
+	task = (struct task){ k.train.n, k.train.n, "words cut right",
+	    dev != NULL ? "dev syntactic-word F1" : NULL, seg_learn,
+	    seg_dev_score, &k };
+	run_epochs(t, &task);
+	lexicon_index_free(&k.lexicon);
+	free(k.train.v);
+	free(k.dev.v);
 }
 
 /* A sentence of the NER data as the tagger sees it, with gold labels. */
@@ -485,61 +533,56 @@ ner_data_free(struct ner_data *d)
 	free(d->tlabel);
 }
 
+struct ner_task {
+	struct ner_data train, dev;
+	const char **w;		/* room for the longest sentence's forms */
+};
+
+static size_t
+ner_learn(void *ctx, struct linear *m, size_t i)
+{
+	struct ner_task *k = ctx;
+	struct ner_sentence s;
+
+	ner_sentence_of(&k->train, i, &s, k->w);
+	return ner_train(m, &s, k->train.gold + k->train.v[i].first,
+	    k->train.names.p + k->train.v[i].domain);
+}
+
+static double
+ner_dev_score(void *ctx, const struct linear *m)
+{
+	struct ner_task *k = ctx;
+
+	return ner_score(m, &k->dev);
+}
+
 static void
 train_ner(struct trainer *t, const char *train, const char *dev)
 {
-	struct ner_data tr, dv;
-	struct linear avg;
-	size_t *order, i, max = 0;
-	const char **w;
-	uint64_t state = 0x9E3779B97F4A7C15u;
-	unsigned epoch;
+	struct ner_task k;
+	struct task task;
+	size_t i, max = 0;
 
-	memset(&tr, 0, sizeof tr);
-	memset(&dv, 0, sizeof dv);
-	ner_read(train, &tr);
+	memset(&k, 0, sizeof k);
+	ner_read(train, &k.train);
 	if (dev != NULL)
-		ner_read(dev, &dv);
-	fprintf(stderr, "satr-train: %zu sentences, %zu tokens\n", tr.n,
-	    tr.ntok);
-	if (tr.n == 0)
+		ner_read(dev, &k.dev);
+	fprintf(stderr, "satr-train: %zu sentences, %zu tokens\n", k.train.n,
+	    k.train.ntok);
+	if (k.train.n == 0)
 		msg_die(SATR_EXIT_DATA, "%s: no sentences to learn from", train);
-	order = xmalloc(tr.n * sizeof *order);
-	for (i = 0; i < tr.n; i++) {
-		order[i] = i;
-		if (tr.v[i].n > max)
-			max = tr.v[i].n;
-	}
-	w = xmalloc((max + 1) * sizeof *w);
-	linear_train_begin(&t->model);
-	for (epoch = 1; epoch <= t->epochs; epoch++) {
-		size_t right = 0;
-		double score;
-
-		shuffle(order, tr.n, &state);
-		for (i = 0; i < tr.n; i++) {
-			struct ner_sentence s;
-
-			ner_sentence_of(&tr, order[i], &s, w);
-			right += ner_train(&t->model, &s, tr.gold +
-			    tr.v[order[i]].first, tr.names.p +
-			    tr.v[order[i]].domain);
-		}
-		linear_average(&t->model, &avg);
-		score = dev != NULL ? ner_score(&avg, &dv) : 0;
-		linear_free(&avg);
-		fprintf(stderr, "satr-train: epoch %u: train tokens right "
-		    "%.2f%%", epoch, 100.0 * (double)right / (double)tr.ntok);
-		if (dev != NULL)
-			fprintf(stderr, ", dev name F1 %.2f", score);
-		fputc('\n', stderr);
-		if (!keep_best(t, epoch, score, dev != NULL))
-			break;
-	}
-	free(order);
-	free(w);
-	ner_data_free(&tr);
-	ner_data_free(&dv);
+	for (i = 0; i < k.train.n; i++)
+		if (k.train.v[i].n > max)
+			max = k.train.v[i].n;
+	k.w = xmalloc((max + 1) * sizeof *k.w);
+	task = (struct task){ k.train.n, k.train.ntok, "tokens right",
+	    dev != NULL ? "dev name F1" : NULL, ner_learn, ner_dev_score,
+	    &k };
+	run_epochs(t, &task);
+	free(k.w);
+	ner_data_free(&k.train);
+	ner_data_free(&k.dev);
 }
 
 static void
