@@ -79,17 +79,6 @@ linear_feature(const void *p, size_t n)
 	return (uint32_t)h;
 }
 
-int
-linear_label(const struct linear *m, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < m->nlabels; i++)
-		if (strcmp(m->labels[i], name) == 0)
-			return (int)i;
-	return -1;
-}
-
 /* Where feature f's weights (one per label) start. */
 static size_t
 row(const struct linear *m, uint32_t f)

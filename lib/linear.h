@@ -42,8 +42,6 @@ void linear_init(struct linear *m, const char *kind, uint32_t features,
 void linear_free(struct linear *m);
 
 uint32_t linear_feature(const void *p, size_t n);
-/* The label index named name, or -1. */
-int linear_label(const struct linear *m, const char *name);
 
 float linear_score(const struct linear *m, const uint32_t *f, size_t nf,
     size_t label);

@@ -34,8 +34,8 @@ struct ner_sentence {
 	size_t *start, *end;	/* its bytes in the original text */
 };
 
-/* The label of type t (an ent_type below ENT_NUMERIC) begun or inside. */
-#define NER_BEGIN(t) (1 + 2 * (t))
+/* The label inside a name of type t (an ent_type up to ENT_MISC), and
+ * the type of a label (O is 0; B-X is odd, I-X the even one after). */
 #define NER_INSIDE(t) (2 + 2 * (t))
 #define NER_TYPE(label) (((label) - 1) / 2)
 

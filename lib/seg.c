@@ -86,7 +86,8 @@ ends_with(const struct seg_word *w, const char *e)
 	    0;
 }
 
-int
+/* Whether the cut is one of w's possible cuts. */
+static int
 seg_cut_possible(const struct seg_word *w, struct seg_cut c)
 {
 	size_t i;
@@ -109,7 +110,8 @@ seg_cut_possible(const struct seg_word *w, struct seg_cut c)
 	return 0;
 }
 
-size_t
+/* The possible cuts of w (the first is no cut); returns how many. */
+static size_t
 seg_cuts(const struct seg_word *w, struct seg_cut *out)
 {
 	size_t n = 0;
@@ -242,7 +244,8 @@ top_stem_bucket(const struct lexicon_index *lx, const struct seg_word *w)
 	return top;
 }
 
-size_t
+/* The features of cutting w at c; returns how many. */
+static size_t
 seg_features(const struct lexicon_index *lx, const struct seg_word *w,
     struct seg_cut c, uint32_t *f)
 {

@@ -40,15 +40,6 @@ struct seg_cut {
  */
 int seg_word_read(const char *s, size_t n, struct seg_word *w, size_t *at);
 
-/* The possible cuts of w (the first is no cut); returns how many. */
-size_t seg_cuts(const struct seg_word *w, struct seg_cut *out);
-/* Whether the cut is one of w's possible cuts. */
-int seg_cut_possible(const struct seg_word *w, struct seg_cut c);
-
-/* The features of cutting w at c; returns how many (<= SEG_MAX_FEATURES). */
-size_t seg_features(const struct lexicon_index *lx, const struct seg_word *w,
-    struct seg_cut c, uint32_t *f);
-
 /* The cut the model scores best. */
 struct seg_cut seg_best(const struct linear *m, const struct lexicon_index *lx,
     const struct seg_word *w);
@@ -64,7 +55,7 @@ int seg_train(struct linear *m, const struct lexicon_index *lx,
  * Reads a training word, its syntactic words joined by '+' in their
  * written spelling ("و+ب+مدينت+ها", "ل+لرئيس"), into w and its cut.
  * Returns 1, 0 if it is not an Arabic word, or -1 if its segments are not
- * one of the cuts seg_cuts knows.
+ * one of the cuts the model chooses among.
  */
 int seg_gold(const char *s, size_t n, struct seg_word *w, struct seg_cut *gold);
 
