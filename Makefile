@@ -8,15 +8,17 @@ BINDIR = $(PREFIX)/bin
 MANDIR = $(PREFIX)/share/man
 COMPLETIONDIR = $(PREFIX)/share/bash-completion/completions
 
-PKGS = icu-uc icu-i18n libutf8proc
+PKGS = icu-uc icu-i18n libutf8proc zlib
 TEST_PKGS = cmocka
 DEBIAN_PACKAGES = build-essential pkg-config libicu-dev libutf8proc-dev \
-	libcmocka-dev
-# Not needed to build, but by the tests and scripts/bench/run; postgresql,
-# miller and parallel for the tests of scripts/load-postgres, of Miller
-# reading satr output and of scripts/satr-parallel.
-DEBIAN_TEST_PACKAGES = gzip diffutils icu-devtools time python3 clang \
-	libclang-rt-dev cppcheck clang-tidy postgresql miller parallel
+	zlib1g-dev
+# Not needed to build, but by the tests and scripts/bench/run: cmocka for
+# the unit tests; postgresql, miller and parallel for the tests of
+# scripts/satr-load-postgres, of Miller reading satr output and of
+# scripts/satr-parallel.
+DEBIAN_TEST_PACKAGES = libcmocka-dev gzip diffutils icu-devtools time \
+	python3 clang libclang-rt-dev cppcheck clang-tidy postgresql miller \
+	parallel
 # Only scripts/bench/run needs these: the chart, and instruction counts.
 DEBIAN_BENCH_PACKAGES = gnuplot-nox valgrind
 
@@ -57,6 +59,9 @@ LIB_OBJ = $(LIB_SRC:%.c=$(OUT)/%.o) $(OUT)/lib/models.o
 PROGS = $(CMD_SRC:cmd/%.c=$(BIN)/%)
 UNITS = $(UNIT_SRC:tests/unit/%.c=$(OUT)/unit/%)
 MAN1 = $(wildcard man/*.1)
+# The scripts the README's recipes use, installed beside the programs.
+SCRIPTS = scripts/satr-daily-entities scripts/satr-load-postgres \
+	scripts/satr-parallel
 MAN7 = $(wildcard man/*.7)
 
 .SECONDARY:
@@ -116,7 +121,9 @@ deps-bench:
 	@scripts/deps $(DEBIAN_PACKAGES) $(DEBIAN_TEST_PACKAGES) \
 	    $(DEBIAN_BENCH_PACKAGES)
 
-check: check-deps
+# What the tests need is installed first (as root; otherwise the exact
+# apt-get line is printed), so that a fresh machine needs only this.
+check: deps
 	$(MAKE) all units
 	$(MAKE) SAN=1 all units
 	$(MAKE) lint
@@ -167,18 +174,21 @@ install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 	    $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(COMPLETIONDIR)
 	cp $(PROGS) $(DESTDIR)$(BINDIR)/
+	cp $(SCRIPTS) $(DESTDIR)$(BINDIR)/
 	cp $(MAN1) $(DESTDIR)$(MANDIR)/man1/
 	cp $(MAN7) $(DESTDIR)$(MANDIR)/man7/
 	cp completion/satr.bash $(DESTDIR)$(COMPLETIONDIR)/satr
-	for p in $(PROGS:$(BIN)/%=%); do \
+	for p in $(PROGS:$(BIN)/%=%) $(SCRIPTS:scripts/%=%); do \
 	    ln -sf satr $(DESTDIR)$(COMPLETIONDIR)/$$p || exit 1; done
 
 uninstall:
 	rm -f $(PROGS:$(BIN)/%=$(DESTDIR)$(BINDIR)/%)
+	rm -f $(SCRIPTS:scripts/%=$(DESTDIR)$(BINDIR)/%)
 	rm -f $(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%)
 	rm -f $(MAN7:man/%=$(DESTDIR)$(MANDIR)/man7/%)
 	rm -f $(DESTDIR)$(COMPLETIONDIR)/satr \
-	    $(PROGS:$(BIN)/%=$(DESTDIR)$(COMPLETIONDIR)/%)
+	    $(PROGS:$(BIN)/%=$(DESTDIR)$(COMPLETIONDIR)/%) \
+	    $(SCRIPTS:scripts/%=$(DESTDIR)$(COMPLETIONDIR)/%)
 
 clean:
 	rm -rf build bin lib/libsatr.a

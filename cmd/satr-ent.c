@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "docs.h"
 #include "ent.h"
 #include "input.h"
 #include "linear.h"
@@ -68,6 +69,7 @@ struct entcmd {
 	struct buf text, docid, lastdoc;
 	size_t *idx, cap, *didx, dcap;
 	int seen_doc;
+	uint64_t doc_bytes;	/* of the document's text so far */
 };
 
 static void
@@ -159,9 +161,21 @@ track_document(struct entcmd *c, struct input *in)
 	    memcmp(c->docid.p, c->lastdoc.p, c->docid.n) == 0)
 		return;
 	ent_document(c->finder);
+	c->doc_bytes = 0;
 	c->lastdoc.n = 0;
 	buf_add(&c->lastdoc, c->docid.p, c->docid.n);
 	c->seen_doc = 1;
+}
+
+static void
+warn_long_document(struct entcmd *c, const struct input *in)
+{
+	if (c->doc_bytes > DOCS_WARN_BYTES ||
+	    (c->doc_bytes += c->text.n + 1) <= DOCS_WARN_BYTES)
+		return;
+	msg_warn_at(in->name, in->rd.line, 0, "warning: this document is over "
+	    "%d MB; if it holds many articles, see --doc in satr-ent(1) and "
+	    "--docs in satr-split(1)", DOCS_WARN_BYTES / 1000000);
 }
 
 static void
@@ -312,6 +326,7 @@ main(int argc, char **argv)
 		    in.fields.v[c.idx[0]].n);
 		if (!c.opt.raw)
 			c.text.n = tsv_unescape(c.text.p, c.text.n);
+		warn_long_document(&c, &in);
 		ent_find(c.finder, c.text.p, c.text.n, c.types, &c.ents);
 		if (c.bio)
 			write_bio(&c, &w);

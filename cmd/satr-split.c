@@ -14,11 +14,12 @@
 
 #include "cli.h"
 #include "decode.h"
+#include "docs.h"
 #include "input.h"
+#include "lines.h"
 #include "mem.h"
 #include "msg.h"
 #include "para.h"
-#include "progress.h"
 #include "reader.h"
 #include "sentence.h"
 #include "tsv.h"
@@ -28,29 +29,37 @@
 static const struct cli_program prog = {
 	"satr-split",
 	"[-H] [--unit sentence|paragraph|line] [--unwrap auto|never|always]\n"
+	"       [--docs auto|file|blank|title] [--doc-sep PATTERN]\n"
 	"       [--from ENCODING|auto] [--offsets] [--semicolon] [--doc-id LABEL]\n"
 	"       [--progress] [--invalid=MODE] [--line-buffered] [FILE...]\n"
 	"       satr-split --tsv [-H] [-f FIELD] [options] [FILE...]",
-	"Split raw text into records: doc, par, sent, text. Each FILE is a\n"
-	"document; with --tsv each record is one, its text in one field.",
+	"Split raw text into records: doc, par, sent, text. A FILE is one\n"
+	"document, or many (articles one after another: see --docs); with\n"
+	"--tsv each record is one, its text in one field.",
 	"      --unit UNIT         sentence (default), paragraph or line\n"
 	"      --unwrap WHEN       join hard-wrapped lines: auto (default),\n"
 	"                          never, or always\n"
+	"      --docs LAYOUT       documents in a file: auto (default: blank if\n"
+	"                          its blocks all hold several unwrapped lines),\n"
+	"                          file (one), blank (a blank line ends one),\n"
+	"                          title (a one-line paragraph ending no\n"
+	"                          sentence starts one)\n"
+	"      --doc-sep PATTERN   a line matching this ICU regular expression\n"
+	"                          ends a document (and is not text)\n"
 	"      --from ENCODING     the input's encoding, or auto to detect it\n"
 	"      --offsets           add each unit's start and end byte offsets\n"
 	"      --semicolon         let \u061b (Arabic semicolon) end sentences\n"
 	"      --doc-id LABEL      the document name for standard input\n"
-	"      --progress          show files and bytes done, rate and time\n"
-	"                          left on standard error, if a terminal\n"
 	"      --tsv               input is TSV: a document per record\n",
 	0
 };
 
 enum {
 	OPT_DOC_ID = CLI_OPT_PROGRAM,
+	OPT_DOC_SEP,
+	OPT_DOCS,
 	OPT_FROM,
 	OPT_OFFSETS,
-	OPT_PROGRESS,
 	OPT_SEMICOLON,
 	OPT_TSV,
 	OPT_UNIT,
@@ -60,9 +69,10 @@ enum {
 static const struct option longopts[] = {
 	CLI_LONGOPTS,
 	{ "doc-id", required_argument, NULL, OPT_DOC_ID },
+	{ "doc-sep", required_argument, NULL, OPT_DOC_SEP },
+	{ "docs", required_argument, NULL, OPT_DOCS },
 	{ "from", required_argument, NULL, OPT_FROM },
 	{ "offsets", no_argument, NULL, OPT_OFFSETS },
-	{ "progress", no_argument, NULL, OPT_PROGRESS },
 	{ "semicolon", no_argument, NULL, OPT_SEMICOLON },
 	{ "tsv", no_argument, NULL, OPT_TSV },
 	{ "unit", required_argument, NULL, OPT_UNIT },
@@ -72,28 +82,46 @@ static const struct option longopts[] = {
 
 enum unit { UNIT_SENTENCE, UNIT_PARAGRAPH, UNIT_LINE };
 
+/* The values of --unit, --unwrap and --docs. */
+struct choice {
+	const char *name;
+	int value;
+};
+
+static const struct choice units[] = {
+	{ "sentence", UNIT_SENTENCE }, { "paragraph", UNIT_PARAGRAPH },
+	{ "line", UNIT_LINE }, { NULL, 0 }
+};
+static const struct choice unwraps[] = {
+	{ "auto", PARA_UNWRAP_AUTO }, { "never", PARA_UNWRAP_NEVER },
+	{ "always", PARA_UNWRAP_ALWAYS }, { NULL, 0 }
+};
+static const struct choice layouts[] = {
+	{ "auto", DOCS_AUTO }, { "file", DOCS_FILE }, { "blank", DOCS_BLANK },
+	{ "title", DOCS_TITLE }, { NULL, 0 }
+};
+
 struct split {
 	struct cli_options opt;
 	enum unit unit;
 	enum para_unwrap unwrap;
-	const char *from, *doc_id;
-	int offsets, tsv, semicolon, progress;
+	enum docs_mode layout;
+	const char *from, *doc_id, *doc_sep;
+	int offsets, tsv, semicolon;
 	struct fieldlist field;
-	/* --progress to a terminal: NULL otherwise. */
-	struct progress *shown;
-	uint64_t done_before;	/* bytes of the files done */
-	unsigned lines;		/* lines read, to look at the clock seldom */
 
+	const char *path;	/* the file being split */
+	struct doc_finder docs;
 	struct sentencer *sn;
 	struct para_builder pb;
 	struct spans spans;
 	struct writer *w;
 	/* The document: a name, or the fields of its record but the text. */
-	const char *doc;
-	size_t doclen;
+	struct buf doc;
 	const struct tsv_fields *fields;
 	size_t text_field;
 	uint64_t par, sent;
+	uint64_t doc_bytes;	/* of its text so far */
 	int in_par;		/* --unit line: inside a paragraph */
 };
 
@@ -115,7 +143,7 @@ write_unit(struct split *s, const char *text, size_t n, uint64_t start,
 	size_t i;
 
 	if (s->fields == NULL) {
-		tsv_write_escaped(w, s->doc, s->doclen);
+		tsv_write_escaped(w, s->doc.p, s->doc.n);
 		writer_putc(w, '\t');
 	} else {
 		for (i = 0; i < s->fields->n; i++) {
@@ -157,26 +185,20 @@ emit_paragraph(void *ctx, const struct paragraph *p)
 	}
 }
 
-static int
-is_blank(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
-			return 0;
-	return 1;
-}
-
 /* A line of the document, starting at orig in the source. */
 static void
 take_line(struct split *s, const char *line, size_t n, uint64_t orig)
 {
+	if (s->fields == NULL && s->doc_bytes <= DOCS_WARN_BYTES &&
+	    (s->doc_bytes += n + 1) > DOCS_WARN_BYTES)
+		msg_warn("warning: document %.*s is over %d MB; if the file "
+		    "holds many articles, see --docs in satr-split(1)",
+		    (int)s->doc.n, s->doc.p, DOCS_WARN_BYTES / 1000000);
 	if (s->unit != UNIT_LINE) {
 		para_line(&s->pb, line, n, orig);
 		return;
 	}
-	if (is_blank(line, n)) {
+	if (line_is_blank(line, n)) {
 		s->in_par = 0;
 		return;
 	}
@@ -191,6 +213,7 @@ start_document(struct split *s)
 {
 	s->par = s->sent = 0;
 	s->in_par = 0;
+	s->doc_bytes = 0;
 }
 
 static void
@@ -200,163 +223,59 @@ end_document(struct split *s)
 		para_end(&s->pb);
 }
 
-static double
-seconds_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* How far into the file: the file's offset, or the bytes the reader took. */
-static uint64_t
-bytes_read(int fd, const struct reader *rd)
-{
-	off_t at = lseek(fd, 0, SEEK_CUR);
-
-	return at >= 0 ? (uint64_t)at : rd->next_offset;
-}
-
-/* The progress line, over the last one; a failed write only loses it. */
+/* The sink of the document finder: documents of a file of raw text. */
 static void
-show_progress(struct split *s)
+doc_starts(void *ctx, uint64_t number)
 {
-	char line[256];
-	size_t n;
+	struct split *s = ctx;
+	const char *path = s->path;
+	char num[24];
 
-	line[0] = '\r';
-	n = 1 + progress_format(s->shown, seconds_now(), line + 1,
-	    sizeof line - 4);
-	memcpy(line + n, "\033[K", 3);
-	if (write(STDERR_FILENO, line, n + 3) < 0)
-		return;
-}
-
-/* The progress line goes before a message, and at the end. */
-static void
-clear_progress(struct split *s)
-{
-	if (s->shown != NULL && write(STDERR_FILENO, "\r\033[K", 4) < 0)
-		return;
-}
-
-/* After a line of the file: the progress line, when it is due. */
-static void
-progress_tick(struct split *s, int fd, const struct reader *rd, int force)
-{
-	if (s->shown == NULL || (!force && ++s->lines % 1024 != 0))
-		return;
-	if (!progress_due(s->shown, seconds_now()) && !force)
-		return;
-	s->shown->done = s->done_before + bytes_read(fd, rd);
-	show_progress(s);
-}
-
-/* Splits one file; returns 0, or 1 after reporting a failure. */
-static int
-split_file(struct split *s, const char *path, int *stop)
-{
-	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
-	struct decoder *dec = NULL;
-	struct reader rd;
-	struct buf fixed = { 0 };
-	uint64_t replaced = 0;
-	char *line, err[256];
-	size_t n, ok;
-	int fd = STDIN_FILENO, r = 0, status = 0;
-
-	if (strcmp(path, "-") != 0 && (fd = open(path, O_RDONLY)) < 0) {
-		clear_progress(s);
-		msg_warn("%s:", path);
-		return 1;
-	}
-	if (s->from != NULL && !decoder_is_utf8(s->from)) {
-		const char *chosen = NULL;
-
-		dec = decoder_open(fd, s->from, s->opt.invalid ==
-		    CLI_INVALID_REPLACE, &chosen, err, sizeof err);
-		if (dec == NULL) {
-			clear_progress(s);
-			msg_warn("%s: %s", name, err);
-			status = 1;
-			goto done;
-		}
-		if (strcmp(s->from, "auto") == 0) {
-			clear_progress(s);
-			msg_warn("%s: encoding %s", name, chosen);
-		}
-		reader_init_source(&rd, decoder_read, dec);
-	} else {
-		reader_init(&rd, fd);
-	}
-	s->doc = strcmp(path, "-") == 0 && s->doc_id ? s->doc_id : path;
-	s->doclen = strlen(s->doc);
+	if (strcmp(path, "-") == 0 && s->doc_id != NULL)
+		path = s->doc_id;
+	s->doc.n = 0;
+	buf_add(&s->doc, path, strlen(path));
+	if (number > 0)
+		buf_add(&s->doc, num, (size_t)snprintf(num, sizeof num,
+		    "#%" PRIu64, number));
 	start_document(s);
-	progress_tick(s, fd, &rd, 1);
-	while (!*stop && s->w->err == 0 && (r = reader_next(&rd, &line,
-	    &n)) > 0) {
-		uint64_t orig = rd.offset;
+}
 
-		if (rd.line == 1 && n >= 3 && memcmp(line, "\xEF\xBB\xBF",
-		    3) == 0) {
-			line += 3;	/* a byte order mark */
-			n -= 3;
-			orig += 3;
-		}
-		if ((ok = utf8_valid_prefix(line, n)) < n) {
-			if (s->opt.invalid == CLI_INVALID_FAIL) {
-				clear_progress(s);
-				msg_warn_at(name, rd.line, ok + 1,
-				    "invalid UTF-8 (byte 0x%02x)",
-				    (unsigned char)line[ok]);
-				*stop = 1;
-				status = 1;
-				break;
-			}
-			fixed.n = 0;
-			replaced += utf8_repair(line, n, &fixed);
-			line = fixed.p;
-			n = fixed.n;
-		}
-		take_line(s, line, n, orig);
-		progress_tick(s, fd, &rd, 0);
-	}
-	if (r < 0) {
-		uint64_t at;
+static void
+doc_line(void *ctx, const char *line, size_t n, uint64_t orig)
+{
+	take_line(ctx, line, n, orig);
+}
 
-		clear_progress(s);
-		if (dec != NULL && errno == EILSEQ) {
-			const char *what = decoder_error(dec, &at);
+static void
+doc_ends(void *ctx)
+{
+	end_document(ctx);
+}
 
-			msg_warn("%s: %s at byte offset %" PRIu64, name, what,
-			    at);
-			*stop = 1;
-		} else {
-			msg_warn("%s: read error:", name);
+static const struct docs_sink doc_sink = { doc_starts, doc_line, doc_ends };
+
+/* Raw text: each file is one document or several. */
+static int
+split_files(struct split *s, struct input *in)
+{
+	int started = 0;
+
+	in->from = s->from;
+	in->text = 1;
+	while (s->w->err == 0 && input_next(in)) {
+		if (in->file_start) {
+			if (started)
+				docs_end(&s->docs);
+			s->path = in->path;
+			docs_file(&s->docs);
+			started = 1;
 		}
-		status = 1;
+		docs_line(&s->docs, in->rec, in->len, in->offset);
 	}
-	end_document(s);
-	if (s->shown != NULL) {
-		s->done_before += bytes_read(fd, &rd);
-		s->shown->files_done++;
-	}
-	if (dec != NULL)
-		replaced += decoder_replaced(dec);
-	if (replaced > 0) {
-		clear_progress(s);
-		msg_warn("%s: warning: replaced %" PRIu64 " invalid "
-		    "sequence%s with U+FFFD", name, replaced,
-		    replaced == 1 ? "" : "s");
-	}
-	reader_free(&rd);
-	buf_free(&fixed);
-done:
-	decoder_close(dec);
-	if (fd != STDIN_FILENO)
-		close(fd);
-	return status;
+	if (started)
+		docs_end(&s->docs);
+	return input_finish(in);
 }
 
 /* --tsv: each record a document, its text (escaped) in one field. */
@@ -411,32 +330,48 @@ write_header(struct split *s, const struct tsv_fields *h)
 	writer_end_record(s->w);
 }
 
-/*
- * --progress, when standard error is a terminal: the operands' total
- * size, known when every one is a regular file.
- */
-static void
-start_progress(struct split *s, struct progress *p, int nfiles,
-    char **files)
+/* The value named arg among choices, or a usage error naming opt. */
+static int
+choose(const char *opt, const struct choice *choices, const char *arg)
 {
-	struct stat st;
-	uint64_t total = 0;
-	int i, known = 1;
+	char names[128] = "";
+	size_t i;
 
-	if (!s->progress || !isatty(STDERR_FILENO))
-		return;
-	for (i = 0; i < (nfiles ? nfiles : 1); i++) {
-		int r = nfiles == 0 || strcmp(files[i], "-") == 0 ?
-		    fstat(STDIN_FILENO, &st) : stat(files[i], &st);
-
-		if (r == 0 && S_ISREG(st.st_mode))
-			total += (uint64_t)st.st_size;
-		else
-			known = 0;
+	for (i = 0; choices[i].name != NULL; i++) {
+		if (strcmp(arg, choices[i].name) == 0)
+			return choices[i].value;
+		snprintf(names + strlen(names), sizeof names - strlen(names),
+		    "%s%s", i == 0 ? "" : choices[i + 1].name ? ", " : " or ",
+		    choices[i].name);
 	}
-	progress_init(p, (unsigned)(nfiles ? nfiles : 1), total, known,
-	    seconds_now());
-	s->shown = p;
+	cli_usage_error(&prog, "%s takes %s, not '%s'", opt, names, arg);
+}
+
+static void
+check_options(struct split *s)
+{
+	char err[256];
+
+	if (s->opt.raw)
+		cli_usage_error(&prog, "-r: input is raw text already");
+	if (!s->tsv && s->opt.fields)
+		cli_usage_error(&prog, "-f goes with --tsv");
+	if (s->tsv && s->from)
+		cli_usage_error(&prog, "--from: --tsv input is UTF-8");
+	if (s->tsv && (s->layout != DOCS_AUTO || s->doc_sep))
+		cli_usage_error(&prog, "--docs, --doc-sep: with --tsv each "
+		    "record is a document");
+	if (s->doc_sep && s->layout != DOCS_AUTO)
+		cli_usage_error(&prog, "--doc-sep and --docs: one layout");
+	if (s->from && !decoder_is_utf8(s->from) && strcmp(s->from,
+	    "auto") != 0 && !decoder_known(s->from, err, sizeof err))
+		cli_usage_error(&prog, "--from: %s", err);
+	if (s->opt.fields) {
+		cli_fieldlist(&prog, "-f", s->opt.fields, &s->field);
+		if (s->field.n != 1 || (s->field.v[0].name == NULL &&
+		    s->field.v[0].lo != s->field.v[0].hi))
+			cli_usage_error(&prog, "-f: one field holds the text");
+	}
 }
 
 static void
@@ -453,14 +388,17 @@ parse_options(struct split *s, int argc, char **argv)
 		case OPT_DOC_ID:
 			s->doc_id = optarg;
 			break;
+		case OPT_DOC_SEP:
+			s->doc_sep = optarg;
+			break;
+		case OPT_DOCS:
+			s->layout = choose("--docs", layouts, optarg);
+			break;
 		case OPT_FROM:
 			s->from = optarg;
 			break;
 		case OPT_OFFSETS:
 			s->offsets = 1;
-			break;
-		case OPT_PROGRESS:
-			s->progress = 1;
 			break;
 		case OPT_SEMICOLON:
 			s->semicolon = 1;
@@ -469,104 +407,85 @@ parse_options(struct split *s, int argc, char **argv)
 			s->tsv = 1;
 			break;
 		case OPT_UNIT:
-			if (strcmp(optarg, "sentence") == 0)
-				s->unit = UNIT_SENTENCE;
-			else if (strcmp(optarg, "paragraph") == 0)
-				s->unit = UNIT_PARAGRAPH;
-			else if (strcmp(optarg, "line") == 0)
-				s->unit = UNIT_LINE;
-			else
-				cli_usage_error(&prog, "--unit takes sentence, "
-				    "paragraph or line, not '%s'", optarg);
+			s->unit = choose("--unit", units, optarg);
 			break;
 		case OPT_UNWRAP:
-			if (strcmp(optarg, "auto") == 0)
-				s->unwrap = PARA_UNWRAP_AUTO;
-			else if (strcmp(optarg, "never") == 0)
-				s->unwrap = PARA_UNWRAP_NEVER;
-			else if (strcmp(optarg, "always") == 0)
-				s->unwrap = PARA_UNWRAP_ALWAYS;
-			else
-				cli_usage_error(&prog, "--unwrap takes auto, "
-				    "never or always, not '%s'", optarg);
+			s->unwrap = choose("--unwrap", unwraps, optarg);
 			break;
 		default:
 			cli_usage(&prog);
 		}
 	}
-	if (s->opt.raw)
-		cli_usage_error(&prog, "-r: input is raw text already");
-	if (!s->tsv && s->opt.fields)
-		cli_usage_error(&prog, "-f goes with --tsv");
-	if (s->tsv && s->from)
-		cli_usage_error(&prog, "--from: --tsv input is UTF-8");
-	if (s->tsv && s->progress)
-		cli_usage_error(&prog, "--progress goes without --tsv");
-	if (s->opt.fields) {
-		cli_fieldlist(&prog, "-f", s->opt.fields, &s->field);
-		if (s->field.n != 1 || (s->field.v[0].name == NULL &&
-		    s->field.v[0].lo != s->field.v[0].hi))
-			cli_usage_error(&prog, "-f: one field holds the text");
+	check_options(s);
+}
+
+/* --tsv: the header, and which of its fields holds the text. */
+static void
+start_records(struct split *s, struct input *in)
+{
+	const struct tsv_fields *h = input_header(in);
+	char err[256];
+
+	if (h != NULL || !s->opt.header) {
+		if (fieldlist_resolve(&s->field, h, err, sizeof err) < 0)
+			cli_usage_error(&prog, "-f: %s", err);
 	}
+	if (h == NULL)
+		return;
+	s->text_field = h->n - 1;
+	if (s->opt.fields) {
+		size_t *idx = NULL, cap = 0, missing;
+
+		if (fieldlist_select(&s->field, h->n, &idx, &cap, &missing) < 0)
+			msg_die(SATR_EXIT_DATA, "-f: no field %zu in the header",
+			    missing);
+		s->text_field = idx[0];
+		free(idx);
+	}
+	write_header(s, h);
 }
 
 int
 main(int argc, char **argv)
 {
 	struct split s;
-	struct progress shown;
+	struct cli_options textopt;
+	struct input in;
 	struct writer w;
 	char err[256];
-	int status = 0, stop = 0, i;
+	int status;
 
 	memset(&s, 0, sizeof s);
 	parse_options(&s, argc, argv);
 	if ((s.sn = sentencer_new(s.semicolon ? SENT_SEMICOLON : 0, err,
 	    sizeof err)) == NULL)
 		msg_die(SATR_EXIT_DATA, "%s", err);
+	if (docs_init(&s.docs, s.doc_sep ? DOCS_SEPARATOR : s.layout,
+	    s.doc_sep, s.unwrap, &doc_sink, &s, err, sizeof err) < 0)
+		cli_usage_error(&prog, "--doc-sep: %s", err);
 	para_init(&s.pb, s.unwrap, emit_paragraph, &s);
 	writer_init(&w, STDOUT_FILENO, s.opt.line_buffered || isatty(1));
 	s.w = &w;
 	if (s.tsv) {
-		struct input in;
-		const struct tsv_fields *h;
-
 		input_init(&in, &s.opt, argc - optind, argv + optind);
-		h = input_header(&in);
-		if (h != NULL || !s.opt.header) {
-			if (fieldlist_resolve(&s.field, h, err, sizeof err) < 0)
-				cli_usage_error(&prog, "-f: %s", err);
-		}
-		if (h != NULL) {
-			s.text_field = h->n - 1;
-			if (s.opt.fields) {
-				size_t *idx = NULL, cap = 0, missing;
-
-				if (fieldlist_select(&s.field, h->n, &idx, &cap,
-				    &missing) < 0)
-					msg_die(SATR_EXIT_DATA,
-					    "-f: no field %zu in the header",
-					    missing);
-				s.text_field = idx[0];
-				free(idx);
-			}
-			write_header(&s, h);
-		}
+		start_records(&s, &in);
 		status = split_records(&s, &in);
 	} else {
+		/* -H names the output's fields only: the input is lines. */
+		textopt = s.opt;
+		textopt.header = 0;
+		textopt.raw = 1;
+		input_init(&in, &textopt, argc - optind, argv + optind);
 		if (s.opt.header)
 			write_header(&s, NULL);
-		start_progress(&s, &shown, argc - optind, argv + optind);
-		if (optind == argc)
-			status |= split_file(&s, "-", &stop);
-		for (i = optind; i < argc && !stop; i++)
-			status |= split_file(&s, argv[i], &stop);
-		clear_progress(&s);
+		status = split_files(&s, &in);
 	}
 	status = cli_close_output(&w, status);
+	docs_free(&s.docs);
 	para_free(&s.pb);
 	spans_free(&s.spans);
 	sentencer_free(s.sn);
 	fieldlist_free(&s.field);
-	return status ? SATR_EXIT_DATA : SATR_EXIT_OK;
+	buf_free(&s.doc);
+	return status;
 }

@@ -94,7 +94,7 @@ write_tokens_line(struct tokcmd *c, struct writer *w)
 			buf_addc(&line, ' ');
 		if (t->attach == TOK_AFTER)
 			buf_addc(&line, '+');
-		buf_add(&line, c->normed.p + t->start, t->end - t->start);
+		tok_surface(c->normed.p, t, &line);
 		if (t->attach == TOK_BEFORE)
 			buf_addc(&line, '+');
 	}
@@ -122,6 +122,7 @@ write_rows(struct tokcmd *c, const struct tsv_fields *f, size_t field,
 {
 	char num[64];
 	size_t i, k, start, end;
+	struct buf surface = { 0 };
 
 	for (i = 0; i < c->toks.n && w->err == 0; i++) {
 		const struct token *t = &c->toks.v[i];
@@ -137,12 +138,15 @@ write_rows(struct tokcmd *c, const struct tsv_fields *f, size_t field,
 		}
 		writer_put(w, num, (size_t)snprintf(num, sizeof num, "%zu\t",
 		    i + 1));
-		tsv_write_escaped(w, c->normed.p + t->start, t->end - t->start);
+		surface.n = 0;
+		tok_surface(c->normed.p, t, &surface);
+		tsv_write_escaped(w, surface.p, surface.n);
 		original_span(c, t, &start, &end);
 		writer_put(w, num, (size_t)snprintf(num, sizeof num,
 		    "\t%s\t%zu\t%zu", tok_class_names[t->cls], start, end));
 		writer_end_record(w);
 	}
+	buf_free(&surface);
 }
 
 static void

@@ -8,7 +8,7 @@
 
 # What an option's value is: a word list, or one of the kinds below.
 declare -gA _satr_value_kind=(
-	[--invalid]="fail replace"
+	[--invalid]="fail replace skip"
 	[--from]="auto"
 	[-p]=profiles [--profile]=profiles [--norm]=profiles
 	[-s]=steps [--steps]=steps
@@ -88,4 +88,5 @@ _satr() {
 	compopt -o default 2>/dev/null
 }
 
-complete -F _satr satr-count satr-dedup satr-ent satr-norm satr-split satr-tok satr-train
+complete -F _satr satr-count satr-dedup satr-ent satr-norm satr-split satr-tok satr-train \
+    satr-daily-entities satr-load-postgres satr-parallel

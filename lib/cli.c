@@ -16,7 +16,11 @@ static const char filter_help[] =
     "  -H, --header            the first line names the fields; so will output's\n"
     "  -f, --field LIST        fields to work on: 1,3-5,7-, names with -H\n"
     "  -r, --raw               input lines are plain text: no fields, no escapes\n"
-    "      --invalid=MODE      invalid UTF-8: fail (default), or replace (U+FFFD)\n"
+    "      --invalid=MODE      invalid UTF-8: fail (default), replace (U+FFFD),\n"
+    "                          or skip the file with a message and go on\n"
+    "      --ragged            with -H, records may have other field counts\n"
+    "      --progress          files and bytes done, rate and time left, on\n"
+    "                          standard error if it is a terminal\n"
     "      --line-buffered     write each record as soon as it is complete\n";
 static const char common_help[] =
     "  -h, --help              print this help and exit\n"
@@ -37,7 +41,6 @@ cli_init(struct cli_options *o)
 void
 cli_usage(const struct cli_program *p)
 {
-	fprintf(stderr, "usage: %s %s\n", p->name, p->synopsis);
 	fprintf(stderr, "Try '%s --help' for more.\n", p->name);
 	exit(SATR_EXIT_USAGE);
 }
@@ -94,12 +97,20 @@ cli_option(const struct cli_program *p, struct cli_options *o, int opt,
 			o->invalid = CLI_INVALID_FAIL;
 		else if (strcmp(arg, "replace") == 0)
 			o->invalid = CLI_INVALID_REPLACE;
+		else if (strcmp(arg, "skip") == 0)
+			o->invalid = CLI_INVALID_SKIP;
 		else
-			cli_usage_error(p,
-			    "--invalid takes fail or replace, not '%s'", arg);
+			cli_usage_error(p, "--invalid takes fail, replace or "
+			    "skip, not '%s'", arg);
 		return 1;
 	case CLI_OPT_LINE_BUFFERED:
 		o->line_buffered = 1;
+		return 1;
+	case CLI_OPT_PROGRESS:
+		o->progress = 1;
+		return 1;
+	case CLI_OPT_RAGGED:
+		o->ragged = 1;
 		return 1;
 	case '?':
 		cli_usage(p);

@@ -21,12 +21,14 @@ struct cli_program {
 	int not_a_filter;	/* 1: no records, no common filter options */
 };
 
-enum cli_invalid { CLI_INVALID_FAIL, CLI_INVALID_REPLACE };
+enum cli_invalid { CLI_INVALID_FAIL, CLI_INVALID_REPLACE, CLI_INVALID_SKIP };
 
 struct cli_options {
 	int header;		/* -H: the first line names the fields */
 	int raw;		/* -r: lines are plain text */
 	int line_buffered;
+	int progress;		/* --progress: a status line on a terminal */
+	int ragged;		/* --ragged: records need not match -H */
 	enum cli_invalid invalid;
 	const char *fields;	/* -f, or NULL */
 };
@@ -35,6 +37,8 @@ struct cli_options {
 enum {
 	CLI_OPT_INVALID = 256,
 	CLI_OPT_LINE_BUFFERED,
+	CLI_OPT_PROGRESS,
+	CLI_OPT_RAGGED,
 	CLI_OPT_PROGRAM		/* first value free for a program's options */
 };
 #define CLI_LONGOPTS \
@@ -43,6 +47,8 @@ enum {
 	{ "raw", no_argument, NULL, 'r' }, \
 	{ "invalid", required_argument, NULL, CLI_OPT_INVALID }, \
 	{ "line-buffered", no_argument, NULL, CLI_OPT_LINE_BUFFERED }, \
+	{ "progress", no_argument, NULL, CLI_OPT_PROGRESS }, \
+	{ "ragged", no_argument, NULL, CLI_OPT_RAGGED }, \
 	{ "help", no_argument, NULL, 'h' }, \
 	{ "version", no_argument, NULL, 'V' }
 
@@ -55,8 +61,9 @@ void cli_init(struct cli_options *o);
  */
 int cli_option(const struct cli_program *p, struct cli_options *o, int opt,
     const char *arg);
+/* After a usage error: where to read more, exit 2. */
 _Noreturn void cli_usage(const struct cli_program *p);
-/* A usage error: the message, the usage line, exit 2. */
+/* A usage error: the message, where to read more, exit 2. */
 _Noreturn void cli_usage_error(const struct cli_program *p, const char *fmt,
     ...) __attribute__((format(printf, 2, 3)));
 /* arg as a whole number in [min, max], or a usage error naming opt. */

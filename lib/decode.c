@@ -16,7 +16,8 @@
 enum { RAW_SIZE = 1 << 16, PIVOT_SIZE = 1 << 12 };
 
 struct decoder {
-	int fd;
+	reader_source src_read;
+	void *src_ctx;
 	UConverter *src, *utf8;
 	char raw[RAW_SIZE];
 	size_t rstart, rend;
@@ -34,6 +35,20 @@ int
 decoder_is_utf8(const char *name)
 {
 	return strcasecmp(name, "utf-8") == 0 || strcasecmp(name, "utf8") == 0;
+}
+
+int
+decoder_known(const char *name, char *err, size_t errlen)
+{
+	UErrorCode e = U_ZERO_ERROR;
+	UConverter *c = ucnv_open(name, &e);
+
+	if (c != NULL)
+		ucnv_close(c);
+	if (U_SUCCESS(e))
+		return 1;
+	snprintf(err, errlen, "no encoding '%s' in ICU", name);
+	return 0;
 }
 
 /* Writes U+FFFD for bad input, and counts it. */
@@ -54,13 +69,14 @@ replace_bad(const void *ctx, UConverterToUnicodeArgs *args,
 	ucnv_cbToUWriteUChars(args, &fffd, 1, 0, e);
 }
 
-static ssize_t
+static long
 read_raw(struct decoder *d)
 {
-	ssize_t k;
+	long k;
 
 	do
-		k = read(d->fd, d->raw + d->rend, RAW_SIZE - d->rend);
+		k = d->src_read(d->src_ctx, d->raw + d->rend,
+		    RAW_SIZE - d->rend);
 	while (k < 0 && errno == EINTR);
 	if (k == 0)
 		d->eof = 1;
@@ -99,14 +115,15 @@ detect(struct decoder *d, char *err, size_t errlen)
 }
 
 struct decoder *
-decoder_open(int fd, const char *from, int replace, const char **chosen,
-    char *err, size_t errlen)
+decoder_open(reader_source src, void *ctx, const char *from, int replace,
+    const char **chosen, char *err, size_t errlen)
 {
 	struct decoder *d = xmalloc(sizeof *d);
 	UErrorCode e = U_ZERO_ERROR;
 
 	memset(d, 0, sizeof *d);
-	d->fd = fd;
+	d->src_read = src;
+	d->src_ctx = ctx;
 	d->first = 1;
 	d->psrc = d->ptgt = d->pivot;
 	snprintf(d->name, sizeof d->name, "%s", from);

@@ -1,8 +1,10 @@
 /*
  * The input side of every satr program: the FILE operands in turn (a file
- * that cannot be read is reported and skipped), records split into fields,
- * the -H header, and invalid UTF-8 failed or repaired by --invalid.
- * Messages name the file, line and byte.
+ * that cannot be read is reported and skipped), gzip read as it is, text
+ * in another encoding decoded (satr-split --from), records split into
+ * fields, the -H header, invalid UTF-8 failed, repaired or its file
+ * skipped by --invalid, and --progress. Messages name the file, line and
+ * byte.
  */
 #ifndef SATR_INPUT_H
 #define SATR_INPUT_H
@@ -12,20 +14,34 @@
 #include "cli.h"
 #include "fieldlist.h"
 #include "mem.h"
+#include "progress.h"
 #include "reader.h"
+#include "source.h"
 #include "tsv.h"
 
 struct input {
 	const struct cli_options *opt;
+	/* Set by the program before the first record: the operands'
+	 * encoding (NULL: UTF-8), and whether they are raw text (a byte
+	 * order mark at the start is not text). */
+	const char *from;
+	int text;
+
 	char **paths;
 	int npaths;
 	int next_path;
-	const char *name;	/* of the file being read, for messages */
+	const char *path;	/* the operand being read ("-": stdin) */
+	const char *name;	/* its name in messages */
+	int fd;
 	int open;
+	int fresh;		/* opened, no record returned yet */
+	struct source src;
 	struct reader rd;
 
 	char *rec;		/* the current record, writable */
 	size_t len;
+	uint64_t offset;	/* where it starts in its file */
+	int file_start;		/* it is the first record of its file */
 	struct tsv_fields fields;	/* its fields (one with -r) */
 	struct buf repaired;
 
@@ -33,8 +49,13 @@ struct input {
 	struct tsv_fields header;
 	int has_header;
 
-	uint64_t replaced;	/* invalid sequences replaced so far */
-	char *first_bad;	/* where the first one was, for the warning */
+	uint64_t replaced;	/* in this file, invalid sequences replaced */
+	uint64_t bad_line, bad_byte;	/* where the first was */
+
+	struct progress shown;	/* --progress on a terminal */
+	int showing;
+	uint64_t done_before;	/* bytes of the files done */
+	unsigned ticks;
 
 	int status;		/* SATR_EXIT_OK, or DATA after any failure */
 	int stopped;		/* a data error ended the input */

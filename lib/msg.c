@@ -6,6 +6,35 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+/* Whether a status line is on the terminal now. */
+static int status_shown;
+
+/* A failed write to the terminal only loses the line. */
+static void
+put_status(const char *s, size_t n)
+{
+	if (write(STDERR_FILENO, s, n) < 0)
+		return;
+}
+
+void
+msg_status(const char *line, size_t n)
+{
+	put_status("\r", 1);
+	put_status(line, n);
+	put_status("\033[K", 3);
+	status_shown = 1;
+}
+
+void
+msg_status_clear(void)
+{
+	if (status_shown)
+		put_status("\r\033[K", 4);
+	status_shown = 0;
+}
 
 static void
 vmsg(const char *file, uint64_t line, uint64_t byte, const char *fmt,
@@ -15,6 +44,7 @@ vmsg(const char *file, uint64_t line, uint64_t byte, const char *fmt,
 	size_t len = strlen(fmt);
 
 	fflush(stdout);
+	msg_status_clear();
 	fprintf(stderr, "%s: ", program_invocation_short_name);
 	if (file != NULL) {
 		fputs(file, stderr);

@@ -7,6 +7,7 @@
 #ifndef SATR_MSG_H
 #define SATR_MSG_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 /* The one table of exit statuses, documented in satr(7). */
@@ -28,5 +29,12 @@ _Noreturn void msg_die(int status, const char *fmt, ...)
 void msg_warn_at(const char *file, uint64_t line, uint64_t byte,
     const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+
+/*
+ * A status line (progress) on standard error, drawn over the last one;
+ * messages clear it first. The caller shows it only on a terminal.
+ */
+void msg_status(const char *line, size_t n);
+void msg_status_clear(void);
 
 #endif

@@ -57,18 +57,6 @@ count_chars(const char *s, size_t n)
 	return k;
 }
 
-static int
-is_blank(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' &&
-		    s[i] != '\f' && s[i] != '\v')
-			return 0;
-	return 1;
-}
-
 /* A line that opens a list item: "- ", "• ", "1. ", "12) ", "(3) ". */
 static int
 is_list_item(const char *s, size_t n)
@@ -127,7 +115,7 @@ append(struct para_builder *b, const char *line, size_t n, uint64_t orig)
 static void
 place(struct para_builder *b, const char *line, size_t n, uint64_t orig)
 {
-	if (is_blank(line, n)) {
+	if (line_is_blank(line, n)) {
 		flush(b);
 		return;
 	}
@@ -156,39 +144,45 @@ size_cmp(const void *x, const void *y)
 	return a < b ? -1 : a > b;
 }
 
-/*
- * Hard-wrapped text has most of its lines that go on in the next line
- * ending near one width, well under the length of a paragraph.
- */
+int
+para_is_wrapped(const struct lines *l, size_t *width)
+{
+	size_t *len = xmalloc((l->n + 1) * sizeof *len), n = 0, i, near, k, w;
+	int wrapped = 0;
+
+	for (i = 0; i + 1 < l->n; i++) {
+		const char *s = lines_get(l, i, &k), *next;
+
+		next = lines_get(l, i + 1, &w);
+		if (!line_is_blank(s, k) && !line_is_blank(next, w))
+			len[n++] = count_chars(s, k);
+	}
+	*width = 0;
+	if (n >= MIN_WRAPPED_LINES) {
+		qsort(len, n, sizeof *len, size_cmp);
+		*width = len[n * 9 / 10];
+		for (near = 0, i = 0; i < n; i++)
+			near += len[i] + WRAP_SLACK >= *width;
+		wrapped = *width >= MIN_WRAP_WIDTH &&
+		    *width <= MAX_WRAP_WIDTH && near * 10 >= n * 7;
+	}
+	free(len);
+	return wrapped;
+}
+
 static void
 decide(struct para_builder *b)
 {
-	size_t *len = xmalloc((b->held_n + 1) * sizeof *len), n = 0, i, near;
-	const char *held = b->held.p ? b->held.p : "";	/* all lines empty */
+	size_t i, n;
 
-	for (i = 0; i + 1 < b->held_n; i++) {
-		const char *s = held + b->held_at[i];
-
-		if (!is_blank(s, b->held_len[i]) && !is_blank(held +
-		    b->held_at[i + 1], b->held_len[i + 1]))
-			len[n++] = count_chars(s, b->held_len[i]);
-	}
 	b->decided = 1;
-	b->wrapped = 0;
-	if (n >= MIN_WRAPPED_LINES) {
-		qsort(len, n, sizeof *len, size_cmp);
-		b->width = len[n * 9 / 10];
-		for (near = 0, i = 0; i < n; i++)
-			near += len[i] + WRAP_SLACK >= b->width;
-		b->wrapped = b->width >= MIN_WRAP_WIDTH &&
-		    b->width <= MAX_WRAP_WIDTH && near * 10 >= n * 7;
+	b->wrapped = para_is_wrapped(&b->held, &b->width);
+	for (i = 0; i < b->held.n; i++) {
+		const char *s = lines_get(&b->held, i, &n);
+
+		place(b, s, n, b->held.orig[i]);
 	}
-	free(len);
-	for (i = 0; i < b->held_n; i++)
-		place(b, held + b->held_at[i], b->held_len[i],
-		    b->held_orig[i]);
-	b->held.n = 0;
-	b->held_n = 0;
+	lines_clear(&b->held);
 }
 
 void
@@ -198,20 +192,8 @@ para_line(struct para_builder *b, const char *line, size_t n, uint64_t orig)
 		place(b, line, n, orig);
 		return;
 	}
-	if (b->held_n == b->held_cap) {
-		b->held_at = xgrow(b->held_at, &b->held_cap, b->held_n + 1,
-		    sizeof *b->held_at);
-		b->held_len = xrealloc(b->held_len, b->held_cap *
-		    sizeof *b->held_len);
-		b->held_orig = xrealloc(b->held_orig, b->held_cap *
-		    sizeof *b->held_orig);
-	}
-	b->held_at[b->held_n] = b->held.n;
-	b->held_len[b->held_n] = n;
-	b->held_orig[b->held_n] = orig;
-	b->held_n++;
-	buf_add(&b->held, line, n);
-	if (b->held_n >= DECIDE_LINES)
+	lines_add(&b->held, line, n, orig);
+	if (b->held.n >= DECIDE_LINES)
 		decide(b);
 }
 
@@ -229,10 +211,7 @@ para_end(struct para_builder *b)
 void
 para_free(struct para_builder *b)
 {
-	buf_free(&b->held);
-	free(b->held_at);
-	free(b->held_len);
-	free(b->held_orig);
+	lines_free(&b->held);
 	buf_free(&b->cur.text);
 	free(b->cur.at);
 	free(b->cur.orig);

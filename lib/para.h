@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lines.h"
 #include "mem.h"
 
 enum para_unwrap {
@@ -37,10 +38,7 @@ struct para_builder {
 	size_t width;		/* of a hard-wrapped text, in characters */
 	para_emit emit;
 	void *ctx;
-	/* Lines held back until the decision. */
-	struct buf held;
-	size_t *held_at, *held_len, held_n, held_cap;
-	uint64_t *held_orig;
+	struct lines held;	/* until the decision */
 	/* The paragraph being built. */
 	struct paragraph cur;
 	size_t last_chars;	/* length of its last line */
@@ -55,5 +53,11 @@ void para_line(struct para_builder *b, const char *line, size_t n,
 /* Ends the document: what is held back is emitted. */
 void para_end(struct para_builder *b);
 void para_free(struct para_builder *b);
+
+/*
+ * Whether the lines look hard-wrapped: most of those followed by another
+ * line end near one width (set in *width), well under a paragraph's length.
+ */
+int para_is_wrapped(const struct lines *l, size_t *width);
 
 #endif

@@ -441,6 +441,20 @@ segmenter_cut(struct segmenter *s, const struct seg_word *w)
 	return e->cut;
 }
 
+int
+segmenter_lost_alef(const struct segmenter *s, const struct seg_word *w,
+    struct seg_cut c)
+{
+	size_t to = w->n - c.enc;
+
+	/* لله (ل + الله) drops a lam too: it stays as written. */
+	if (c.pro == 0 || w->cp[c.pro - 1] != 0x0644 || to < (size_t)c.pro + 3
+	    || w->cp[c.pro] != 0x0644)
+		return 0;
+	return stem_count(&s->lexicon, w, c.pro, to, 1, c.enc > 0) >
+	    stem_count(&s->lexicon, w, c.pro, to, 0, c.enc > 0);
+}
+
 void
 segmenter_free(struct segmenter *s)
 {

@@ -73,6 +73,13 @@ struct segmenter {
 /* Sets up s around its loaded model; segmenter_free frees both. */
 void segmenter_init(struct segmenter *s);
 struct seg_cut segmenter_cut(struct segmenter *s, const struct seg_word *w);
+/*
+ * Whether the stem that cut c leaves after a proclitic ل is the article's
+ * word with its alef dropped, as spelling drops it: للرئيس is ل + الرئيس,
+ * but للبنان is ل + لبنان (which is the more common word decides).
+ */
+int segmenter_lost_alef(const struct segmenter *s, const struct seg_word *w,
+    struct seg_cut c);
 void segmenter_free(struct segmenter *s);
 
 /* A new empty segmentation model, and the one built into the library. */

@@ -45,6 +45,7 @@ add(struct tokens *t, size_t start, size_t end, enum tok_class cls,
 	t->v[t->n].end = end;
 	t->v[t->n].cls = cls;
 	t->v[t->n].attach = attach;
+	t->v[t->n].alef = 0;
 	t->n++;
 }
 
@@ -397,30 +398,43 @@ split_word(struct segmenter *seg, enum clitic_mode mode, const char *s,
 	struct seg_word w;
 	size_t at[SEG_MAX_LETTERS + 1], k, i, a = t->start;
 	struct seg_cut c;
+	int lost_alef;
 
 	if (!seg_word_read(s + a, t->end - a, &w, at)) {
 		add(out, t->start, t->end, t->cls, t->attach);
 		return;
 	}
 	c = segmenter_cut(seg, &w);
+	lost_alef = segmenter_lost_alef(seg, &w, c);
 	if (mode == CLITIC_LIGHT)
 		c = light_cut(&w, c);
 	for (k = 0; k < c.pro; k++)
 		add(out, a + at[k], a + at[k + 1], TOK_CLITIC, TOK_BEFORE);
-	if (mode == CLITIC_LIGHT && k > 0 && w.cp[k - 1] == LAM &&
-	    w.cp[k] == LAM && w.n - k >= 3) {
-		/* للرئيس: ل, then the article without its alef */
+	if (mode == CLITIC_LIGHT && lost_alef) {
+		/* للرئيس: ل, then the article, its alef restored */
 		add(out, a + at[k], a + at[k + 1], TOK_CLITIC, TOK_BEFORE);
+		out->v[out->n - 1].alef = 1;
 		k++;
+		lost_alef = 0;
 	} else if (mode == CLITIC_LIGHT && starts_article(&w, k)) {
 		add(out, a + at[k], a + at[k + 2], TOK_CLITIC, TOK_BEFORE);
 		k += 2;
 	}
 	i = w.n - c.enc;
-	if (k < i)
+	if (k < i) {
 		add(out, a + at[k], a + at[i], TOK_WORD, TOK_ALONE);
+		out->v[out->n - 1].alef = lost_alef;
+	}
 	if (c.enc > 0)
 		add(out, a + at[i], t->end, TOK_CLITIC, TOK_AFTER);
+}
+
+void
+tok_surface(const char *text, const struct token *t, struct buf *out)
+{
+	if (t->alef)
+		buf_add(out, "\u0627", 2);
+	buf_add(out, text + t->start, t->end - t->start);
 }
 
 /* A word that is only a proclitic letter, and tatweel. */

@@ -7,6 +7,8 @@
 
 #include <stddef.h>
 
+#include "mem.h"
+
 enum tok_class {
 	TOK_WORD,
 	TOK_NUM,
@@ -34,6 +36,7 @@ struct token {
 	size_t start, end;	/* bytes of the text */
 	enum tok_class cls;
 	enum tok_attach attach;
+	int alef;		/* spelling dropped the alef it starts with */
 };
 
 struct tokens {
@@ -62,5 +65,10 @@ struct segmenter;
  */
 void tok_clitics(struct segmenter *seg, enum clitic_mode mode,
     const char *text, size_t n, const struct tokens *in, struct tokens *out);
+/*
+ * Appends token t of text to out as it is read: an article after ل with
+ * its alef restored ("ل+ الرئيس" for للرئيس), the rest as written.
+ */
+void tok_surface(const char *text, const struct token *t, struct buf *out);
 
 #endif

@@ -1,8 +1,9 @@
-/* Fuzz target: paragraphs and sentences. */
+/* Fuzz target: documents, paragraphs and sentences. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "docs.h"
 #include "para.h"
 #include "sentence.h"
 #include "utf8.h"
@@ -45,10 +46,33 @@ check(void *ctx, const struct paragraph *p)
 	spans_free(&s);
 }
 
+/* The documents found go on to the paragraph builder. */
+static void
+doc_start(void *ctx, uint64_t number)
+{
+	(void)ctx;
+	(void)number;
+}
+
+static void
+doc_line(void *ctx, const char *line, size_t n, uint64_t orig)
+{
+	para_line(ctx, line, n, orig);
+}
+
+static void
+doc_end(void *ctx)
+{
+	para_end(ctx);
+}
+
+static const struct docs_sink sink = { doc_start, doc_line, doc_end };
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
 {
 	struct para_builder b;
+	struct doc_finder d;
 	struct buf fixed = { 0 };
 	char err[128];
 	size_t i, from = 0;
@@ -62,13 +86,21 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
 	buf_addc(&fixed, '\0');
 	fixed.n--;
 	for (mode = 0; mode < 3; mode++) {
+		/* Every layout but separator lines, which take text away. */
+		enum docs_mode layout = (enum docs_mode)((mode + (n > 0 ?
+		    data[n - 1] : 0)) % DOCS_SEPARATOR);
+
 		para_init(&b, (enum para_unwrap)mode, check, NULL);
+		if (docs_init(&d, layout, NULL, (enum para_unwrap)mode, &sink,
+		    &b, err, sizeof err) < 0)
+			abort();
 		for (i = 0, from = 0; i <= fixed.n; i++)
 			if (i == fixed.n || fixed.p[i] == '\n') {
-				para_line(&b, fixed.p + from, i - from, from);
+				docs_line(&d, fixed.p + from, i - from, from);
 				from = i + 1;
 			}
-		para_end(&b);
+		docs_end(&d);
+		docs_free(&d);
 		para_free(&b);
 	}
 	buf_free(&fixed);

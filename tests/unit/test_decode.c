@@ -14,69 +14,19 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "fds.h"
 #include "mem.h"
 #include "reader.h"
 #include "utf8.h"
 
-/* An unlinked temporary file holding p[0..n), positioned at its start. */
-static int
-file_with(const void *p, size_t n)
+/* The decoders' byte source: the descriptor of the test at hand. */
+static int source_fd;
+
+static long
+read_source_fd(void *ctx, char *buf, size_t cap)
 {
-	char path[] = "/tmp/satr-test-decode-XXXXXX";
-	int fd = mkstemp(path);
-	const char *s = p;
-
-	assert_true(fd >= 0);
-	unlink(path);
-	while (n > 0) {
-		ssize_t k = write(fd, s, n);
-
-		assert_true(k > 0);
-		s += k;
-		n -= (size_t)k;
-	}
-	assert_int_equal(lseek(fd, 0, SEEK_SET), 0);
-	return fd;
-}
-
-/*
- * The read end of a pipe that a child process fills with p[0..n), in
- * writes of at most chunk bytes, then closes.
- */
-static int
-pipe_with(const void *p, size_t n, size_t chunk, pid_t *pid)
-{
-	int fds[2];
-
-	assert_int_equal(pipe(fds), 0);
-	*pid = fork();
-	assert_true(*pid >= 0);
-	if (*pid == 0) {
-		const char *s = p;
-
-		close(fds[0]);
-		while (n > 0) {
-			ssize_t k = write(fds[1], s, n < chunk ? n : chunk);
-
-			if (k <= 0)
-				_exit(1);
-			s += k;
-			n -= (size_t)k;
-		}
-		_exit(0);
-	}
-	close(fds[1]);
-	return fds[0];
-}
-
-static void
-wait_child(pid_t pid)
-{
-	int status;
-
-	assert_int_equal(waitpid(pid, &status, 0), pid);
-	assert_true(WIFEXITED(status));
-	assert_int_equal(WEXITSTATUS(status), 0);
+	(void)ctx;
+	return (long)read(source_fd, buf, cap);
 }
 
 static struct decoder *
@@ -84,7 +34,10 @@ open_ok(int fd, const char *from, int replace, const char **chosen)
 {
 	char err[256] = "";
 	const char *ch = NULL;
-	struct decoder *d = decoder_open(fd, from, replace, &ch, err,
+	struct decoder *d;
+
+	source_fd = fd;
+	d = decoder_open(read_source_fd, NULL, from, replace, &ch, err,
 	    sizeof err);
 
 	if (d == NULL)
@@ -584,8 +537,9 @@ test_unknown_encoding(void **state)
 	struct decoder *d;
 
 	(void)state;
-	d = decoder_open(fd, "no-such-charset-x9", 0, &chosen, err,
-	    sizeof err);
+	source_fd = fd;
+	d = decoder_open(read_source_fd, NULL, "no-such-charset-x9", 0,
+	    &chosen, err, sizeof err);
 	assert_null(d);
 	assert_non_null(strstr(err, "no-such-charset-x9"));
 	close(fd);
