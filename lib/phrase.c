@@ -65,13 +65,27 @@ size_t
 phrase_longest(struct phrase_table *t, const char *const *words,
     const size_t *lengths, size_t n, size_t *id)
 {
+	if (n == 0)
+		return 0;
+	return phrase_longest_as(t, words[0], lengths[0], words, lengths, n,
+	    id);
+}
+
+size_t
+phrase_longest_as(struct phrase_table *t, const char *first,
+    size_t firstlen, const char *const *words, const size_t *lengths,
+    size_t n, size_t *id)
+{
 	size_t i, best = 0;
 
 	t->key.n = 0;
 	for (i = 0; i < n; i++) {
 		const struct hmap_val *v;
 
-		key_add(&t->key, words[i], lengths[i]);
+		if (i == 0)
+			key_add(&t->key, first, firstlen);
+		else
+			key_add(&t->key, words[i], lengths[i]);
 		if ((v = hmap_find(&t->keys, t->key.p, t->key.n)) == NULL)
 			break;
 		if (v->aux != 0) {

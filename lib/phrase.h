@@ -44,6 +44,10 @@ size_t phrase_add(struct phrase_table *t, const char *const *words,
  */
 size_t phrase_longest(struct phrase_table *t, const char *const *words,
     const size_t *lengths, size_t n, size_t *id);
+/* The same, words[0] read as first[0..firstlen) (a form of it). */
+size_t phrase_longest_as(struct phrase_table *t, const char *first,
+    size_t firstlen, const char *const *words, const size_t *lengths,
+    size_t n, size_t *id);
 
 /* An entry's value string. */
 const char *phrase_value(const struct phrase_table *t, size_t id);

@@ -1,0 +1,90 @@
+#include "entp.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "gazetteer.h"
+#include "tablefile.h"
+#include "tsv.h"
+
+/* A given or family name: a name's word wherever it stands, and so is
+ * the word after it (name_like). */
+static void
+add_name_part(struct ent_finder *f, const char *w, size_t n)
+{
+	int added;
+
+	norm_text(f->nm, w, n, &f->entry, NULL);
+	hmap_intern(&f->nameparts, f->entry.p, f->entry.n, &added);
+}
+
+/*
+ * Adds one gazetteer line, split into fields: TYPE canonical variant...,
+ * or NAME token. Returns 0, or -1 with what is wrong in why.
+ */
+static int
+add_gazetteer_line(void *ctx, struct tsv_fields *fl, char *why,
+    size_t whylen)
+{
+	struct ent_finder *f = ctx;
+	size_t i;
+	char *canon;
+	int type;
+
+	if (fl->n >= 2 && fl->v[0].n == 4 && memcmp(fl->v[0].p, "NAME", 4) ==
+	    0) {
+		add_name_part(f, fl->v[1].p, fl->v[1].n);
+		return 0;
+	}
+	if (fl->n < 2 || (type = ent_type_of(fl->v[0].p, fl->v[0].n)) < 0 ||
+	    type > ENT_MISC) {
+		snprintf(why, whylen, "not TYPE<TAB>canonical<TAB>variant... "
+		    "(TYPE: PER, ORG, LOC or MISC)");
+		return -1;
+	}
+	canon = fl->v[1].p;
+	canon[fl->v[1].n] = '\0';	/* over the TAB, or past the end */
+	fl->v[1].n = tsv_unescape(canon, fl->v[1].n);
+	canon[fl->v[1].n] = '\0';
+	for (i = 1; i < fl->n; i++) {
+		if (i > 1)
+			fl->v[i].n = tsv_unescape(fl->v[i].p, fl->v[i].n);
+		if (fl->v[i].n > 0)
+			entp_add_phrase(f, &f->names, fl->v[i].p, fl->v[i].n,
+			    (unsigned)type | (f->loading_user ? USER_NAME : 0),
+			    0, canon);
+	}
+	return 0;
+}
+
+void
+entp_gaz_default(struct ent_finder *f)
+{
+	const char *p = gazetteer_default, *nl;
+	struct tsv_fields fl = { 0 };
+	struct buf line = { 0 };
+	char why[200];
+
+	while ((nl = strchr(p, '\n')) != NULL) {
+		/* With the newline: a byte after the record, for a NUL. */
+		line.n = 0;
+		buf_add(&line, p, (size_t)(nl - p) + 1);
+		tsv_split(line.p, (size_t)(nl - p), &fl);
+		add_gazetteer_line(f, &fl, why, sizeof why);
+		p = nl + 1;
+	}
+	buf_free(&line);
+	tsv_fields_free(&fl);
+}
+
+int
+ent_load_gazetteer(struct ent_finder *f, const char *path, char *err,
+    size_t errlen)
+{
+	int r;
+
+	f->loading_user = 1;
+	r = table_file_read(path, add_gazetteer_line, f, err, errlen);
+	f->loading_user = 0;
+	return r;
+}

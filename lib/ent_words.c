@@ -1,0 +1,304 @@
+#include "entp.h"
+
+#include <string.h>
+
+#include <unicode/ucurr.h>
+#include <unicode/udat.h>
+#include <unicode/ustring.h>
+
+struct word_entry {
+	const char *text;
+	enum entp_kind kind;
+	int64_t num;
+	const char *value;
+};
+
+/* The rules' own words (what ICU's locale data does not give). */
+static const struct word_entry words[] = {
+	{ "واحد", K_NUMBER, 1, NULL }, { "واحدة", K_NUMBER, 1, NULL },
+	{ "اثنان", K_NUMBER, 2, NULL }, { "اثنين", K_NUMBER, 2, NULL },
+	{ "اثنتان", K_NUMBER, 2, NULL }, { "اثنتين", K_NUMBER, 2, NULL },
+	{ "ثلاثة", K_NUMBER, 3, NULL }, { "ثلاث", K_NUMBER, 3, NULL },
+	{ "أربعة", K_NUMBER, 4, NULL }, { "أربع", K_NUMBER, 4, NULL },
+	{ "خمسة", K_NUMBER, 5, NULL }, { "خمس", K_NUMBER, 5, NULL },
+	{ "ستة", K_NUMBER, 6, NULL }, { "ست", K_NUMBER, 6, NULL },
+	{ "سبعة", K_NUMBER, 7, NULL }, { "سبع", K_NUMBER, 7, NULL },
+	{ "ثمانية", K_NUMBER, 8, NULL }, { "ثماني", K_NUMBER, 8, NULL },
+	{ "ثمان", K_NUMBER, 8, NULL },
+	{ "تسعة", K_NUMBER, 9, NULL }, { "تسع", K_NUMBER, 9, NULL },
+	{ "عشرة", K_NUMBER, 10, NULL }, { "عشر", K_TEEN, 10, NULL },
+	{ "أحد عشر", K_NUMBER, 11, NULL }, { "إحدى عشرة", K_NUMBER, 11, NULL },
+	{ "اثنا عشر", K_NUMBER, 12, NULL }, { "اثني عشر", K_NUMBER, 12, NULL },
+	{ "اثنتا عشرة", K_NUMBER, 12, NULL },
+	{ "عشرون", K_NUMBER, 20, NULL }, { "عشرين", K_NUMBER, 20, NULL },
+	{ "ثلاثون", K_NUMBER, 30, NULL }, { "ثلاثين", K_NUMBER, 30, NULL },
+	{ "أربعون", K_NUMBER, 40, NULL }, { "أربعين", K_NUMBER, 40, NULL },
+	{ "خمسون", K_NUMBER, 50, NULL }, { "خمسين", K_NUMBER, 50, NULL },
+	{ "ستون", K_NUMBER, 60, NULL }, { "ستين", K_NUMBER, 60, NULL },
+	{ "سبعون", K_NUMBER, 70, NULL }, { "سبعين", K_NUMBER, 70, NULL },
+	{ "ثمانون", K_NUMBER, 80, NULL }, { "ثمانين", K_NUMBER, 80, NULL },
+	{ "تسعون", K_NUMBER, 90, NULL }, { "تسعين", K_NUMBER, 90, NULL },
+	{ "مائة", K_NUMBER, 100, NULL }, { "مئة", K_NUMBER, 100, NULL },
+	{ "مائتان", K_NUMBER, 200, NULL }, { "مائتين", K_NUMBER, 200, NULL },
+	{ "مئتان", K_NUMBER, 200, NULL }, { "مئتين", K_NUMBER, 200, NULL },
+	{ "ثلاثمائة", K_NUMBER, 300, NULL }, { "ثلاثمئة", K_NUMBER, 300, NULL },
+	{ "أربعمائة", K_NUMBER, 400, NULL }, { "أربعمئة", K_NUMBER, 400, NULL },
+	{ "خمسمائة", K_NUMBER, 500, NULL }, { "خمسمئة", K_NUMBER, 500, NULL },
+	{ "ستمائة", K_NUMBER, 600, NULL }, { "ستمئة", K_NUMBER, 600, NULL },
+	{ "سبعمائة", K_NUMBER, 700, NULL }, { "سبعمئة", K_NUMBER, 700, NULL },
+	{ "ثمانمائة", K_NUMBER, 800, NULL }, { "ثمانمئة", K_NUMBER, 800, NULL },
+	{ "تسعمائة", K_NUMBER, 900, NULL }, { "تسعمئة", K_NUMBER, 900, NULL },
+	{ "ألف", K_SCALE, 1000, NULL }, { "ألفا", K_SCALE, 1000, NULL },
+	{ "آلاف", K_SCALE, 1000, NULL }, { "ألفين", K_SCALE, 2000, NULL },
+	{ "ألفان", K_SCALE, 2000, NULL },
+	{ "مليون", K_SCALE, 1000000, NULL }, { "مليونا", K_SCALE, 1000000, NULL },
+	{ "ملايين", K_SCALE, 1000000, NULL },
+	{ "مليونين", K_SCALE, 2000000, NULL }, { "مليونان", K_SCALE, 2000000, NULL },
+	{ "مليار", K_SCALE, 1000000000, NULL },
+	{ "مليارا", K_SCALE, 1000000000, NULL },
+	{ "مليارات", K_SCALE, 1000000000, NULL },
+	{ "ملياري", K_SCALE, 2000000000, NULL },
+	{ "مليارين", K_SCALE, 2000000000, NULL },
+	{ "بليون", K_SCALE, 1000000000, NULL },
+	{ "تريليون", K_SCALE, 1000000000000, NULL },
+	{ "تريليونات", K_SCALE, 1000000000000, NULL },
+	/* Currencies beside ICU's names: the bare words of news. */
+	{ "دولار", K_CURRENCY, 0, "USD" }, { "دولارا", K_CURRENCY, 0, "USD" },
+	{ "دولارات", K_CURRENCY, 0, "USD" }, { "دولاراً", K_CURRENCY, 0, "USD" },
+	{ "يورو", K_CURRENCY, 0, "EUR" },
+	{ "جنيه إسترليني", K_CURRENCY, 0, "GBP" },
+	{ "جنيه استرليني", K_CURRENCY, 0, "GBP" },
+	{ "جنيها إسترلينيا", K_CURRENCY, 0, "GBP" },
+	{ "جنيه", K_CURRENCY, 0, "EGP" }, { "جنيها", K_CURRENCY, 0, "EGP" },
+	{ "جنيهات", K_CURRENCY, 0, "EGP" },
+	{ "ريال", K_CURRENCY, 0, "SAR" }, { "ريالا", K_CURRENCY, 0, "SAR" },
+	{ "ريالات", K_CURRENCY, 0, "SAR" },
+	{ "درهم", K_CURRENCY, 0, "AED" }, { "دراهم", K_CURRENCY, 0, "AED" },
+	{ "درهما", K_CURRENCY, 0, "AED" },
+	{ "دينار", K_CURRENCY, 0, "DINAR" }, { "دينارا", K_CURRENCY, 0, "DINAR" },
+	{ "دنانير", K_CURRENCY, 0, "DINAR" },
+	{ "دينار تونسي", K_CURRENCY, 0, "TND" },
+	{ "دينار أردني", K_CURRENCY, 0, "JOD" },
+	{ "دينار بحريني", K_CURRENCY, 0, "BHD" },
+	{ "ليرة", K_CURRENCY, 0, "LIRA" }, { "ليرة تركية", K_CURRENCY, 0, "TRY" },
+	{ "ين", K_CURRENCY, 0, "JPY" }, { "يوان", K_CURRENCY, 0, "CNY" },
+	{ "روبل", K_CURRENCY, 0, "RUB" },
+	{ "سنت", K_SUBUNIT, 100, "USD" }, { "سنتا", K_SUBUNIT, 100, "USD" },
+	{ "سنتات", K_SUBUNIT, 100, "USD" },
+	{ "$", K_CURSYM, 0, "USD" }, { "€", K_CURSYM, 0, "EUR" },
+	{ "£", K_CURSYM, 0, "GBP" }, { "¥", K_CURSYM, 0, "JPY" },
+	{ "%", K_PERCENT, 0, NULL }, { "٪", K_PERCENT, 0, NULL },
+	{ "في المئة", K_PERCENT, 0, NULL }, { "في المائة", K_PERCENT, 0, NULL },
+	{ "بالمئة", K_PERCENT, 0, NULL }, { "بالمائة", K_PERCENT, 0, NULL },
+	{ "صباحا", K_AMPM, 0, NULL }, { "صباحاً", K_AMPM, 0, NULL },
+	{ "فجرا", K_AMPM, 0, NULL }, { "ص", K_AMPM, 0, NULL },
+	{ "مساء", K_AMPM, 12, NULL }, { "مساءً", K_AMPM, 12, NULL },
+	{ "مساءا", K_AMPM, 12, NULL }, { "ظهرا", K_AMPM, 12, NULL },
+	{ "عصرا", K_AMPM, 12, NULL }, { "ليلا", K_AMPM, 12, NULL },
+	{ "عام", K_YEARCUE, 0, NULL }, { "العام", K_YEARCUE, 0, NULL },
+	{ "سنة", K_YEARCUE, 0, NULL }, { "السنة", K_YEARCUE, 0, NULL },
+	{ "هـ", K_ERA, 1, NULL }, { "ه", K_ERA, 1, NULL },
+	{ "هجري", K_ERA, 1, NULL }, { "هجرية", K_ERA, 1, NULL },
+	{ "م", K_ERA, 0, NULL }, { "ميلادي", K_ERA, 0, NULL },
+	{ "ميلادية", K_ERA, 0, NULL },
+	/* Month spellings ICU's locales lack. */
+	{ "يونيه", K_MONTH, 6, NULL }, { "يوليه", K_MONTH, 7, NULL },
+	{ "إبريل", K_MONTH, 4, NULL }, { "أغسطس", K_MONTH, 8, NULL },
+	{ "اغسطس", K_MONTH, 8, NULL }, { "ربيع الثاني", K_HMONTH, 4, NULL },
+	{ "جمادى الثانية", K_HMONTH, 6, NULL },
+	/* Before a person's name. */
+	{ "الرئيس", K_PERCUE, 0, NULL }, { "رئيس", K_PERCUE, 0, NULL },
+	{ "رئيس الوزراء", K_PERCUE, 0, NULL },
+	{ "رئيس وزراء", K_PERCUE, 0, NULL }, { "الراحل", K_STOP, 0, NULL },
+	{ "الملياردير", K_PERCUE, 0, NULL }, { "السيد", K_PERCUE, 0, NULL },
+	{ "السيدة", K_PERCUE, 0, NULL }, { "الدكتور", K_PERCUE, 0, NULL },
+	{ "الدكتورة", K_PERCUE, 0, NULL }, { "د.", K_PERCUE, 0, NULL },
+	{ "الشيخ", K_PERCUE, 0, NULL }, { "الأمير", K_PERCUE, 0, NULL },
+	{ "الأميرة", K_PERCUE, 0, NULL }, { "الملك", K_PERCUE, 0, NULL },
+	{ "الملكة", K_PERCUE, 0, NULL }, { "الوزير", K_PERCUE, 0, NULL },
+	{ "الوزيرة", K_PERCUE, 0, NULL }, { "وزير", K_PERCUE, 0, NULL },
+	{ "النائب", K_PERCUE, 0, NULL }, { "المستشار", K_PERCUE, 0, NULL },
+	{ "المدير التنفيذي", K_PERCUE, 0, NULL },
+	{ "الرئيس التنفيذي", K_PERCUE, 0, NULL },
+	{ "المتحدث باسم", K_PERCUE, 0, NULL }, { "اللاعب", K_PERCUE, 0, NULL },
+	{ "المدرب", K_PERCUE, 0, NULL }, { "الفنان", K_PERCUE, 0, NULL },
+	{ "الفنانة", K_PERCUE, 0, NULL }, { "الكاتب", K_PERCUE, 0, NULL },
+	{ "الكاتبة", K_PERCUE, 0, NULL }, { "المؤسس", K_PERCUE, 0, NULL },
+	{ "قال", K_PERCUE, 0, NULL }, { "قالت", K_PERCUE, 0, NULL },
+	{ "أعلن", K_PERCUE, 0, NULL }, { "أعلنت", K_PERCUE, 0, NULL },
+	{ "أكد", K_PERCUE, 0, NULL }, { "أكدت", K_PERCUE, 0, NULL },
+	{ "أضاف", K_PERCUE, 0, NULL }, { "صرح", K_PERCUE, 0, NULL },
+	/* Heads of organisation names; "شركة" is left out of the name. */
+	{ "شركة", K_ORGHEAD, 0, NULL }, { "منظمة", K_ORGHEAD, 1, NULL },
+	{ "مؤسسة", K_ORGHEAD, 1, NULL }, { "صحيفة", K_ORGHEAD, 1, NULL },
+	{ "وكالة", K_ORGHEAD, 1, NULL }, { "حزب", K_ORGHEAD, 1, NULL },
+	{ "جامعة", K_ORGHEAD, 1, NULL }, { "مركز", K_ORGHEAD, 1, NULL },
+	{ "معهد", K_ORGHEAD, 1, NULL }, { "لجنة", K_ORGHEAD, 1, NULL },
+	{ "بنك", K_ORGHEAD, 1, NULL }, { "مصرف", K_ORGHEAD, 1, NULL },
+	{ "نادي", K_ORGHEAD, 1, NULL }, { "وزارة", K_ORGHEAD, 1, NULL },
+	{ "هيئة", K_ORGHEAD, 1, NULL }, { "مجلس", K_ORGHEAD, 1, NULL },
+	{ "جريدة", K_ORGHEAD, 1, NULL }, { "بلدية", K_ORGHEAD, 1, NULL },
+	{ "منتخب", K_ORGHEAD, 1, NULL }, { "اتحاد", K_ORGHEAD, 1, NULL },
+	/* Words that no name runs through. */
+	{ "في", K_STOP, 0, NULL }, { "من", K_STOP, 0, NULL },
+	{ "إلى", K_STOP, 0, NULL }, { "على", K_STOP, 0, NULL },
+	{ "عن", K_STOP, 0, NULL }, { "مع", K_STOP, 0, NULL },
+	{ "أن", K_STOP, 0, NULL }, { "إن", K_STOP, 0, NULL },
+	{ "الذي", K_STOP, 0, NULL }, { "التي", K_STOP, 0, NULL },
+	{ "هذا", K_STOP, 0, NULL }, { "هذه", K_STOP, 0, NULL },
+	{ "كان", K_STOP, 0, NULL }, { "كانت", K_STOP, 0, NULL },
+	{ "قد", K_STOP, 0, NULL }, { "لقد", K_STOP, 0, NULL },
+	{ "يوم", K_STOP, 0, NULL }, { "أمس", K_STOP, 0, NULL },
+	{ "اليوم", K_STOP, 0, NULL }, { "إنه", K_STOP, 0, NULL },
+	{ "بعد", K_STOP, 0, NULL }, { "قبل", K_STOP, 0, NULL },
+	{ "خلال", K_STOP, 0, NULL }, { "بين", K_STOP, 0, NULL },
+	{ "عبر", K_STOP, 0, NULL }, { "بأن", K_STOP, 0, NULL },
+	{ "نفسه", K_STOP, 0, NULL }, { "أيضا", K_STOP, 0, NULL },
+	{ "لا", K_STOP, 0, NULL }, { "لم", K_STOP, 0, NULL },
+	{ "لن", K_STOP, 0, NULL }, { "أنها", K_STOP, 0, NULL },
+	{ "إنها", K_STOP, 0, NULL }, { "أنه", K_STOP, 0, NULL },
+	{ "عليه", K_STOP, 0, NULL }, { "السلام", K_STOP, 0, NULL },
+	{ "وزراء", K_STOP, 0, NULL }, { "الوزراء", K_STOP, 0, NULL },
+};
+
+/* Currencies whose Arabic names ICU gives. */
+static const char *const currency_codes[] = {
+	"USD", "EUR", "GBP", "SAR", "AED", "EGP", "KWD", "QAR", "BHD", "OMR",
+	"JOD", "LBP", "SYP", "IQD", "YER", "LYD", "TND", "DZD", "MAD", "SDG",
+	"JPY", "CNY", "CHF", "TRY", "RUB", "INR", "CAD", "AUD",
+};
+
+/* Locales whose month names ICU gives: Egypt and the Gulf, the Levant
+ * (كانون الثاني...), the Maghreb (جانفي...), and the Hijri calendar. */
+static const char *const month_locales[] = {
+	"ar", "ar_SY", "ar_TN", "ar_MA", "ar@calendar=islamic",
+};
+
+size_t
+entp_add_phrase(struct ent_finder *f, struct phrase_table *t,
+    const char *text, size_t n, unsigned kind, int64_t num,
+    const char *value)
+{
+	const char *w[16];
+	size_t l[16], i;
+
+	norm_text(f->nm, text, n, &f->entry, NULL);
+	tok_split(f->entry.p, f->entry.n, &f->entry_toks);
+	if (f->entry_toks.n == 0 || f->entry_toks.n > 16)
+		return (size_t)-1;
+	for (i = 0; i < f->entry_toks.n; i++) {
+		w[i] = f->entry.p + f->entry_toks.v[i].start;
+		l[i] = f->entry_toks.v[i].end - f->entry_toks.v[i].start;
+	}
+	return phrase_add(t, w, l, f->entry_toks.n, kind, num, value);
+}
+
+/* Adds symbol k of df's symbols of type as a word of the tables. */
+static void
+add_symbol(struct ent_finder *f, UDateFormat *df,
+    UDateFormatSymbolType type, int k, unsigned kind, int64_t num)
+{
+	char out[256];
+	UChar name[64];
+	UErrorCode e = U_ZERO_ERROR;
+	int32_t len;
+
+	len = udat_getSymbols(df, type, k, name, 64, &e);
+	u_strToUTF8(out, sizeof out, &len, name, len, &e);
+	if (U_SUCCESS(e))
+		entp_add_phrase(f, &f->words, out, (size_t)len, kind, num,
+		    NULL);
+}
+
+/* The months of a locale, and its weekdays unless they are Hijri. */
+static void
+add_dates(struct ent_finder *f, const char *locale)
+{
+	UErrorCode e = U_ZERO_ERROR;
+	UDateFormat *df = udat_open(UDAT_DEFAULT, UDAT_DEFAULT, locale, NULL,
+	    0, NULL, 0, &e);
+	int hijri = strstr(locale, "islamic") != NULL;
+	int k;
+
+	if (U_FAILURE(e))
+		return;
+	for (k = 0; k < 12; k++)
+		add_symbol(f, df, UDAT_MONTHS, k, hijri ? K_HMONTH : K_MONTH,
+		    k + 1);
+	for (k = 1; k <= 7 && !hijri; k++)
+		add_symbol(f, df, UDAT_WEEKDAYS, k, K_WEEKDAY, k);
+	udat_close(df);
+}
+
+static void
+add_currency(struct ent_finder *f, const char *code)
+{
+	char out[256];
+	UErrorCode e = U_ZERO_ERROR;
+	UChar iso[4];
+	UBool choice;
+	int32_t len;
+	const UChar *name;
+
+	u_charsToUChars(code, iso, 4);
+	name = ucurr_getName(iso, "ar", UCURR_LONG_NAME, &choice, &len, &e);
+	u_strToUTF8(out, sizeof out, &len, name, len, &e);
+	if (U_SUCCESS(e))
+		entp_add_phrase(f, &f->words, out, (size_t)len, K_CURRENCY, 0,
+		    code);
+}
+
+/* The first entry for a key wins: the rules' own words before ICU's. */
+void
+entp_words_load(struct ent_finder *f)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof words / sizeof words[0]; i++)
+		entp_add_phrase(f, &f->words, words[i].text,
+		    strlen(words[i].text), words[i].kind, words[i].num,
+		    words[i].value);
+	for (i = 0; i < sizeof month_locales / sizeof month_locales[0]; i++)
+		add_dates(f, month_locales[i]);
+	for (i = 0; i < sizeof currency_codes / sizeof currency_codes[0];
+	    i++)
+		add_currency(f, currency_codes[i]);
+}
+
+size_t
+entp_strips(const struct ent_finder *f, size_t i, struct entp_strip *s)
+{
+	const char *w = f->w[i];
+	size_t n = f->wl[i], k = 0, c = 0;
+
+	s[k].bytes = 0;
+	s[k++].alef = 0;
+	if (entp_starts(w, n, "\u0648") || entp_starts(w, n, "\u0641")) {
+		c = 2;
+		s[k].bytes = 2;
+		s[k++].alef = 0;
+	}
+	if (n - c > 4 && (entp_starts(w + c, n - c, "\u0628") ||
+	    entp_starts(w + c, n - c, "\u0644") ||
+	    entp_starts(w + c, n - c, "\u0643"))) {
+		s[k].bytes = c + 2;
+		s[k++].alef = entp_starts(w + c, n - c, "\u0644") &&
+		    entp_starts(w + c + 2, n - c - 2, "\u0644");
+	}
+	return k;
+}
+
+const char *
+entp_stripped(struct ent_finder *f, size_t i, const struct entp_strip *s,
+    size_t *n)
+{
+	if (!s->alef) {
+		*n = f->wl[i] - s->bytes;
+		return f->w[i] + s->bytes;
+	}
+	f->forms.n = 0;
+	buf_add(&f->forms, "\u0627", 2);
+	buf_add(&f->forms, f->w[i] + s->bytes, f->wl[i] - s->bytes);
+	*n = f->forms.n;
+	return f->forms.p;
+}
