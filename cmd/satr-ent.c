@@ -23,16 +23,20 @@
 
 static const struct cli_program prog = {
 	"satr-ent",
-	"[-Hr] [-f FIELD] [--types LIST] [-g FILE]... [--doc LIST]\n"
-	"       [--format tsv|bio] [--model FILE|rules] [--invalid=MODE]\n"
-	"       [--line-buffered] [FILE...]",
+	"[-Hr] [-f FIELD] [--types LIST] [-g FILE]... [--stoplist FILE]...\n"
+	"       [--doc LIST] [--format tsv|bio] [--model FILE|rules]\n"
+	"       [--invalid=MODE] [--line-buffered] [FILE...]",
 	"Find entities in a field (default: the last): a record per mention,\n"
-	"the other fields, then type, start, end, surface, value.",
+	"the other fields, then type, start, end, surface, value. Names are\n"
+	"resolved across each document: consecutive records with the same\n"
+	"--doc fields, or each FILE.",
 	"      --types LIST        only these: PER,ORG,LOC,MISC,MONEY,DATE,\n"
 	"                          TIME,PERCENT (default: all)\n"
 	"  -g, --gazetteer FILE    add names: TYPE<TAB>canonical<TAB>variant...\n"
-	"      --doc LIST          fields that name the document, for short\n"
-	"                          mentions (default: field 1 of several)\n"
+	"      --stoplist FILE     words and phrases, one a line, that are\n"
+	"                          never a name on their own\n"
+	"      --doc LIST          fields that name the document (default:\n"
+	"                          field 1 of several; one field: each FILE)\n"
 	"      --format FORMAT     tsv (default), or bio: a token a line with\n"
 	"                          B-/I-/O tags\n"
 	"      --model FILE        tag names with this model (satr-train ner)\n"
@@ -41,7 +45,10 @@ static const struct cli_program prog = {
 	0
 };
 
-enum { OPT_DOC = CLI_OPT_PROGRAM, OPT_FORMAT, OPT_MODEL, OPT_TYPES };
+enum {
+	OPT_DOC = CLI_OPT_PROGRAM, OPT_FORMAT, OPT_MODEL, OPT_STOPLIST,
+	OPT_TYPES
+};
 
 static const struct option longopts[] = {
 	CLI_LONGOPTS,
@@ -49,12 +56,19 @@ static const struct option longopts[] = {
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "model", required_argument, NULL, OPT_MODEL },
 	{ "gazetteer", required_argument, NULL, 'g' },
+	{ "stoplist", required_argument, NULL, OPT_STOPLIST },
 	{ "types", required_argument, NULL, OPT_TYPES },
 	{ NULL, 0, NULL, 0 }
 };
 
+struct paths {
+	const char **v;
+	size_t n, cap;
+};
+
 struct entcmd {
 	struct cli_options opt;
+	struct paths gazetteers, stoplists;
 	struct fieldlist field, doc;
 	int has_doc, bio;
 	unsigned types;
@@ -66,10 +80,15 @@ struct entcmd {
 	struct segmenter seg;
 	struct entities ents;
 	struct tokens toks;
-	struct buf text, docid, lastdoc;
+	struct buf docid, lastdoc;
 	size_t *idx, cap, *didx, dcap;
 	int seen_doc;
 	uint64_t doc_bytes;	/* of the document's text so far */
+	/* The document's records as read, which field is the text, and the
+	 * texts unescaped. */
+	struct buf recs, texts;
+	size_t *rec_at, *rec_field, *text_at, nrec, reccap;
+	struct tsv_fields fields;
 };
 
 static void
@@ -82,7 +101,7 @@ write_num(struct writer *w, size_t v)
 
 static void
 write_mentions(struct entcmd *c, const struct tsv_fields *f, size_t field,
-    struct writer *w)
+    const char *text, struct writer *w)
 {
 	size_t i, k;
 
@@ -102,7 +121,7 @@ write_mentions(struct entcmd *c, const struct tsv_fields *f, size_t field,
 		writer_putc(w, '\t');
 		write_num(w, e->end);
 		writer_putc(w, '\t');
-		tsv_write_escaped(w, c->text.p + e->start, e->end - e->start);
+		tsv_write_escaped(w, text + e->start, e->end - e->start);
 		writer_putc(w, '\t');
 		tsv_write_escaped(w, value, strlen(value));
 		writer_end_record(w);
@@ -111,18 +130,18 @@ write_mentions(struct entcmd *c, const struct tsv_fields *f, size_t field,
 
 /* A token a line, tagged B-TYPE, I-TYPE or O; a blank line after. */
 static void
-write_bio(struct entcmd *c, struct writer *w)
+write_bio(struct entcmd *c, const char *text, size_t n, struct writer *w)
 {
 	size_t i, e = 0;
 	const struct entity *prev = NULL;
 
-	tok_split(c->text.p, c->text.n, &c->toks);
+	tok_split(text, n, &c->toks);
 	for (i = 0; i < c->toks.n && w->err == 0; i++) {
 		const struct token *t = &c->toks.v[i];
 
 		while (e < c->ents.n && c->ents.v[e].end <= t->start)
 			e++;
-		tsv_write_escaped(w, c->text.p + t->start, t->end - t->start);
+		tsv_write_escaped(w, text + t->start, t->end - t->start);
 		if (e < c->ents.n && c->ents.v[e].start < t->end) {
 			writer_puts(w, prev == &c->ents.v[e] ? "\tI-" : "\tB-");
 			writer_puts(w, ent_type_names[c->ents.v[e].type]);
@@ -136,14 +155,18 @@ write_bio(struct entcmd *c, struct writer *w)
 	writer_end_record(w);
 }
 
-/* Starts a new document when the document fields change. */
-static void
-track_document(struct entcmd *c, struct input *in)
+/*
+ * Whether the record read begins a new document: its document fields
+ * differ from the last record's, or, with no such fields, it is the
+ * first of a file.
+ */
+static int
+new_document(struct entcmd *c, struct input *in)
 {
 	size_t n, i;
 
 	if (!c->has_doc && in->fields.n < 2)
-		return;
+		return in->file_start;
 	if (c->has_doc) {
 		n = input_select(in, &c->doc, &c->didx, &c->dcap);
 	} else {
@@ -159,19 +182,71 @@ track_document(struct entcmd *c, struct input *in)
 	}
 	if (c->seen_doc && c->docid.n == c->lastdoc.n &&
 	    memcmp(c->docid.p, c->lastdoc.p, c->docid.n) == 0)
-		return;
-	ent_document(c->finder);
-	c->doc_bytes = 0;
+		return 0;
 	c->lastdoc.n = 0;
 	buf_add(&c->lastdoc, c->docid.p, c->docid.n);
 	c->seen_doc = 1;
+	return 1;
 }
 
+/* Keeps the record read, whose text is field, for its document. */
 static void
-warn_long_document(struct entcmd *c, const struct input *in)
+keep_record(struct entcmd *c, const struct input *in, size_t field)
+{
+	size_t k = c->nrec++;
+
+	c->rec_at = xgrow(c->rec_at, &c->reccap, c->nrec + 1,
+	    sizeof *c->rec_at);
+	c->rec_field = xrealloc(c->rec_field, c->reccap *
+	    sizeof *c->rec_field);
+	c->text_at = xrealloc(c->text_at, c->reccap * sizeof *c->text_at);
+	c->rec_at[k] = c->recs.n;
+	buf_add(&c->recs, in->rec, in->len);
+	c->rec_at[k + 1] = c->recs.n;
+	c->rec_field[k] = field;
+	c->text_at[k] = c->texts.n;
+	buf_add(&c->texts, in->fields.v[field].p, in->fields.v[field].n);
+	if (!c->opt.raw)
+		c->texts.n = c->text_at[k] + tsv_unescape(c->texts.p +
+		    c->text_at[k], c->texts.n - c->text_at[k]);
+	c->text_at[k + 1] = c->texts.n;
+}
+
+/* The document's mentions, resolved across it, record by record. */
+static void
+write_document(struct entcmd *c, struct writer *w)
+{
+	size_t k;
+
+	ent_resolve(c->finder);
+	for (k = 0; k < c->nrec && w->err == 0; k++) {
+		const char *text = c->texts.p + c->text_at[k];
+		size_t n = c->text_at[k + 1] - c->text_at[k];
+
+		ent_mentions(c->finder, k, c->types, &c->ents);
+		if (c->bio) {
+			write_bio(c, text, n, w);
+		} else if (c->ents.n > 0) {
+			tsv_split(c->recs.p + c->rec_at[k], c->rec_at[k + 1] -
+			    c->rec_at[k], &c->fields);
+			if (c->opt.raw)
+				c->fields.n = 1;
+			write_mentions(c, &c->fields, c->rec_field[k], text, w);
+		}
+	}
+	c->nrec = 0;
+	c->recs.n = c->texts.n = 0;
+	c->doc_bytes = 0;
+	ent_document(c->finder);
+}
+
+/* A document past a size no article reaches is worth a warning: it is
+ * held in memory whole. */
+static void
+warn_long_document(struct entcmd *c, const struct input *in, size_t n)
 {
 	if (c->doc_bytes > DOCS_WARN_BYTES ||
-	    (c->doc_bytes += c->text.n + 1) <= DOCS_WARN_BYTES)
+	    (c->doc_bytes += n + 1) <= DOCS_WARN_BYTES)
 		return;
 	msg_warn_at(in->name, in->rd.line, 0, "warning: this document is over "
 	    "%d MB; if it holds many articles, see --doc in satr-ent(1) and "
@@ -199,14 +274,19 @@ parse_types(struct entcmd *c, const char *list)
 	}
 }
 
-static const char **
+/* Adds path to the list of files of one kind. */
+static void
+add_path(struct paths *p, const char *path)
+{
+	p->v = xgrow(p->v, &p->cap, p->n + 1, sizeof *p->v);
+	p->v[p->n++] = path;
+}
+
+static void
 parse_options(struct entcmd *c, int argc, char **argv)
 {
-	const char **gaz;
-	size_t ng = 0, gcap = 0;
 	int ch;
 
-	gaz = xgrow(NULL, &gcap, 1, sizeof *gaz);
 	cli_init(&c->opt);
 	c->types = (1u << ENT_NTYPES) - 1;
 	while ((ch = getopt_long(argc, argv, CLI_SHORTOPTS "g:", longopts,
@@ -215,8 +295,7 @@ parse_options(struct entcmd *c, int argc, char **argv)
 			continue;
 		switch (ch) {
 		case 'g':
-			gaz = xgrow(gaz, &gcap, ng + 2, sizeof *gaz);
-			gaz[ng++] = optarg;
+			add_path(&c->gazetteers, optarg);
 			break;
 		case OPT_DOC:
 			cli_fieldlist(&prog, "--doc", optarg, &c->doc);
@@ -233,6 +312,9 @@ parse_options(struct entcmd *c, int argc, char **argv)
 			c->rules_only = strcmp(optarg, "rules") == 0;
 			c->model = optarg;
 			break;
+		case OPT_STOPLIST:
+			add_path(&c->stoplists, optarg);
+			break;
 		case OPT_TYPES:
 			parse_types(c, optarg);
 			break;
@@ -240,14 +322,12 @@ parse_options(struct entcmd *c, int argc, char **argv)
 			cli_usage(&prog);
 		}
 	}
-	gaz[ng] = NULL;
 	if (c->opt.fields) {
 		cli_fieldlist(&prog, "-f", c->opt.fields, &c->field);
 		if (c->field.n != 1 || (c->field.v[0].name == NULL &&
 		    c->field.v[0].lo != c->field.v[0].hi))
 			cli_usage_error(&prog, "-f: one field holds the text");
 	}
-	return gaz;
 }
 
 static void
@@ -282,18 +362,26 @@ main(int argc, char **argv)
 	struct input in;
 	struct writer w;
 	const struct tsv_fields *h;
-	const char **gaz, **g;
 	char err[512];
+	size_t i;
 	int status;
 
 	memset(&c, 0, sizeof c);
-	gaz = parse_options(&c, argc, argv);
+	parse_options(&c, argc, argv);
 	if ((c.finder = ent_new(err, sizeof err)) == NULL)
 		msg_die(SATR_EXIT_DATA, "%s", err);
-	for (g = gaz; *g != NULL; g++)
-		if (ent_load_gazetteer(c.finder, *g, err, sizeof err) < 0)
-			msg_die(SATR_EXIT_DATA, "-g %s:%s", *g, err);
-	free(gaz);
+	for (i = 0; i < c.gazetteers.n; i++)
+		if (ent_load_gazetteer(c.finder, c.gazetteers.v[i], err,
+		    sizeof err) < 0)
+			msg_die(SATR_EXIT_DATA, "-g %s:%s", c.gazetteers.v[i],
+			    err);
+	for (i = 0; i < c.stoplists.n; i++)
+		if (ent_load_stoplist(c.finder, c.stoplists.v[i], err,
+		    sizeof err) < 0)
+			msg_die(SATR_EXIT_DATA, "--stoplist %s:%s",
+			    c.stoplists.v[i], err);
+	free(c.gazetteers.v);
+	free(c.stoplists.v);
 	if (!c.rules_only) {
 		cli_load_model(&c.ner, c.model, "ner", NER_FEATURES_VERSION,
 		    ner_model_default);
@@ -315,24 +403,23 @@ main(int argc, char **argv)
 	if (h != NULL)
 		write_header(&c, h, &w);
 	while (w.err == 0 && input_next(&in)) {
+		size_t k;
+
 		if (input_select(&in, c.opt.fields ? &c.field : NULL, &c.idx,
 		    &c.cap) == 0)
 			break;
-		track_document(&c, &in);
+		if (new_document(&c, &in) && c.nrec > 0)
+			write_document(&c, &w);
 		if (in.stopped)
 			break;
-		c.text.n = 0;
-		buf_add(&c.text, in.fields.v[c.idx[0]].p,
-		    in.fields.v[c.idx[0]].n);
-		if (!c.opt.raw)
-			c.text.n = tsv_unescape(c.text.p, c.text.n);
-		warn_long_document(&c, &in);
-		ent_find(c.finder, c.text.p, c.text.n, c.types, &c.ents);
-		if (c.bio)
-			write_bio(&c, &w);
-		else
-			write_mentions(&c, &in.fields, c.idx[0], &w);
+		keep_record(&c, &in, c.idx[0]);
+		k = c.nrec - 1;
+		warn_long_document(&c, &in, c.text_at[k + 1] - c.text_at[k]);
+		ent_add(c.finder, c.texts.p + c.text_at[k], c.text_at[k + 1] -
+		    c.text_at[k]);
 	}
+	if (c.nrec > 0)
+		write_document(&c, &w);
 	status = input_finish(&in);
 	status = cli_close_output(&w, status);
 	ent_free(c.finder);
@@ -343,7 +430,12 @@ main(int argc, char **argv)
 	tokens_free(&c.toks);
 	fieldlist_free(&c.field);
 	fieldlist_free(&c.doc);
-	buf_free(&c.text);
+	buf_free(&c.recs);
+	buf_free(&c.texts);
+	free(c.rec_at);
+	free(c.rec_field);
+	free(c.text_at);
+	tsv_fields_free(&c.fields);
 	buf_free(&c.docid);
 	buf_free(&c.lastdoc);
 	free(c.idx);

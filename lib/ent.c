@@ -41,16 +41,23 @@ ent_new(char *err, size_t errlen)
 		free(f);
 		return NULL;
 	}
+	norm_find_profile("light", &steps);
+	if ((f->light = norm_new(steps, err, errlen)) == NULL) {
+		norm_free(f->nm);
+		free(f);
+		return NULL;
+	}
 	phrase_init(&f->words);
 	phrase_init(&f->names);
 	hmap_init(&f->nameparts);
 	lexicon_index_init(&f->lexicon);
-	entp_canon_init(&f->canon);
+	phrase_init(&f->stop);
 	entp_doc_init(&f->doc);
 	entp_tag_init(&f->tag);
 	/* The first entry for a key wins: the rules' words, then ICU's,
 	 * then the gazetteer's names. */
 	entp_words_load(f);
+	entp_stop_load(f);
 	entp_gaz_default(f);
 	return f;
 }
@@ -61,7 +68,11 @@ ent_free(struct ent_finder *f)
 	if (f == NULL)
 		return;
 	norm_free(f->nm);
+	norm_free(f->light);
+	buf_free(&f->light_out);
 	phrase_free(&f->words);
+	phrase_free(&f->stop);
+	entities_free(&f->found);
 	phrase_free(&f->names);
 	hmap_free(&f->nameparts);
 	lexicon_index_free(&f->lexicon);
@@ -73,7 +84,6 @@ ent_free(struct ent_finder *f)
 	free(f->w);
 	free(f->wl);
 	buf_free(&f->forms);
-	entp_canon_free(&f->canon);
 	entp_doc_free(&f->doc);
 	entp_tag_free(&f->tag);
 	free(f);
@@ -93,12 +103,36 @@ ent_use_models(struct ent_finder *f, struct ner_tagger *ner,
 	f->tag.seg = seg;
 }
 
+size_t
+ent_add(struct ent_finder *f, const char *text, size_t n)
+{
+	if (f->tag.ner != NULL)
+		entp_find_by_model(f, text, n, &f->found);
+	else
+		entp_find_by_rules(f, text, n, &f->found);
+	entp_doc_add(f, text, n, &f->found);
+	return f->doc.ntext - 1;
+}
+
+void
+ent_resolve(struct ent_finder *f)
+{
+	entp_doc_resolve(f);
+}
+
+void
+ent_mentions(struct ent_finder *f, size_t k, unsigned types,
+    struct entities *out)
+{
+	entp_doc_mentions(f, k, types, out);
+}
+
 void
 ent_find(struct ent_finder *f, const char *text, size_t n, unsigned types,
     struct entities *out)
 {
-	if (f->tag.ner != NULL)
-		entp_find_by_model(f, text, n, types, out);
-	else
-		entp_find_by_rules(f, text, n, types, out);
+	ent_document(f);
+	ent_add(f, text, n);
+	ent_resolve(f);
+	ent_mentions(f, 0, types, out);
 }

@@ -24,8 +24,8 @@ struct entity {
 	enum ent_type type;
 	size_t value;		/* offset of its value in values */
 	/* How it was found: 0 a number, date or sum; a name by the rules 1,
-	 * as an earlier mention 2, in the built-in gazetteer 3, in the
-	 * user's (-g) 4; by the tagger 5. */
+	 * as the name of one found elsewhere in the document 2, in the
+	 * built-in gazetteer 3, in the user's (-g) 4; by the tagger 5. */
 	int rank;
 };
 
@@ -50,13 +50,30 @@ void ent_free(struct ent_finder *f);
 int ent_load_gazetteer(struct ent_finder *f, const char *path, char *err,
     size_t errlen);
 
-/* A new document begins: short mentions no longer refer back. */
-void ent_document(struct ent_finder *f);
+/*
+ * Adds a stop list file: lines of a word or phrase that is never a name
+ * on its own. Returns 0, or -1 with "LINE: what" in err.
+ */
+int ent_load_stoplist(struct ent_finder *f, const char *path, char *err,
+    size_t errlen);
 
 /*
- * Sets out (emptied first) to the entities of text[0..n) whose types are
- * in the bit mask types (1 << type), in order, none overlapping.
+ * A document is its texts (an article's sentences or paragraphs), added
+ * in order; its names are resolved across all of them, and nothing is
+ * kept from one document to the next. ent_document begins one (what was
+ * added before is forgotten); ent_add adds its next text (copied) and
+ * returns its number, from 0; ent_resolve resolves the names once all
+ * are added; then ent_mentions sets out (emptied first) to the entities
+ * of text k whose types are in the bit mask types (1 << type), in order,
+ * none overlapping.
  */
+void ent_document(struct ent_finder *f);
+size_t ent_add(struct ent_finder *f, const char *text, size_t n);
+void ent_resolve(struct ent_finder *f);
+void ent_mentions(struct ent_finder *f, size_t k, unsigned types,
+    struct entities *out);
+
+/* A document of the one text[0..n): its entities of types, in out. */
 void ent_find(struct ent_finder *f, const char *text, size_t n,
     unsigned types, struct entities *out);
 

@@ -1,56 +1,604 @@
 #include "entp.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "utf8.h"
+
+/*
+ * A document, resolved as a whole: a person named in full anywhere in it
+ * is the person that a surname or a given name, with or without a
+ * proclitic, names anywhere else in it, before or after; an organisation
+ * named with its head (حركة النهضة) is the one its name alone (النهضة)
+ * names; a name found once is found again wherever it stands. Each takes
+ * the value of its fullest mention. Nothing is kept from one document to
+ * the next.
+ */
+
+/* A key of an entity: its kind in the low bits, the entity's type above,
+ * and whether two entities share it. */
+enum key_kind {
+	KEY_FULL,		/* every word of a mention */
+	KEY_LAST,		/* a person's last word */
+	KEY_FAMILY,		/* a person's words from بن, ابن, أبو... */
+	KEY_GIVEN,		/* a person's first word */
+	KEY_SHORT		/* an organisation's name without its head */
+};
+#define KEY_KIND(k) ((enum key_kind)((k) & 15))
+#define KEY_TYPE(k) ((enum ent_type)((k) >> 4 & 15))
+#define KEY_SHARED (1u << 8)
+
+/* Words that start a family name of several words (محمد بن سلمان). */
+static const char *const family_starts[] = {
+	"بن", "ابن", "ابو", "ال", "ولد", "بنت",
+};
 
 void
 entp_doc_init(struct entp_doc *d)
 {
 	memset(d, 0, sizeof *d);
-	phrase_init(&d->names);
+	phrase_init(&d->keys);
 }
 
 void
 entp_doc_free(struct entp_doc *d)
 {
-	phrase_free(&d->names);
+	free(d->text_at);
+	free(d->tok);
+	free(d->m);
+	free(d->ent);
+	free(d->order);
+	buf_free(&d->texts);
+	buf_free(&d->forms);
+	buf_free(&d->values);
+	buf_free(&d->words);
+	buf_free(&d->stripped);
 	buf_free(&d->folded);
+	buf_free(&d->normed);
+	phrase_free(&d->keys);
 }
 
 void
 entp_doc_reset(struct entp_doc *d)
 {
-	phrase_free(&d->names);
-	phrase_init(&d->names);
+	d->ntext = d->ntok = d->nm = d->nent = 0;
+	d->texts.n = d->forms.n = d->values.n = d->words.n = 0;
+	phrase_free(&d->keys);
+	phrase_init(&d->keys);
 }
 
-/* Spellings of a name meet in its folded form (ترامب, ترمب). */
+static const char *
+text_of(const struct entp_doc *d, size_t k)
+{
+	return d->texts.p != NULL ? d->texts.p + d->text_at[k] : "";
+}
+
+/* s[0..n) folded (entp_fold) into d->words: where, and in *len bytes. */
+static size_t
+add_folded(struct ent_finder *f, const char *s, size_t n, size_t *len)
+{
+	struct entp_doc *d = &f->doc;
+	size_t at = d->words.n;
+
+	entp_fold(&f->lexicon, s, n, &d->folded);
+	buf_add(&d->words, d->folded.p, d->folded.n);
+	*len = d->folded.n;
+	return at;
+}
+
+/* Token i of the finder's text k: its bytes, form and folded form. */
+static void
+add_token(struct ent_finder *f, size_t k, const char *text, size_t n,
+    size_t i)
+{
+	struct entp_doc *d = &f->doc;
+	struct entp_dtok *t;
+
+	d->tok = xgrow(d->tok, &d->tokcap, d->ntok + 1, sizeof *d->tok);
+	t = &d->tok[d->ntok++];
+	t->text = k;
+	t->start = f->off.start[f->toks.v[i].start];
+	t->end = entp_mention_end(text, n, f->off.end[f->toks.v[i].end - 1]);
+	t->cls = (unsigned char)f->toks.v[i].cls;
+	t->mention = 0;
+	t->form = d->forms.n;
+	t->flen = f->wl[i];
+	buf_add(&d->forms, f->w[i], f->wl[i]);
+	t->fold = add_folded(f, f->w[i], f->wl[i], &t->foldlen);
+}
+
+/* A mention in text k, over the tokens from tok0 it overlaps. */
+static struct entp_dment *
+add_mention(struct entp_doc *d, size_t k, size_t tok0, size_t start,
+    size_t end, enum ent_type type, int rank, const char *value)
+{
+	struct entp_dment *m;
+	size_t i;
+
+	d->m = xgrow(d->m, &d->mcap, d->nm + 1, sizeof *d->m);
+	m = &d->m[d->nm++];
+	memset(m, 0, sizeof *m);
+	m->text = k;
+	m->start = start;
+	m->end = end;
+	m->type = type;
+	m->rank = rank;
+	m->value = d->values.n;
+	buf_add(&d->values, value, strlen(value) + 1);
+	m->entity = SIZE_MAX;
+	m->first = SIZE_MAX;
+	for (i = tok0; i < d->ntok && d->tok[i].text == k; i++)
+		if (d->tok[i].start < end && d->tok[i].end > start) {
+			if (m->first == SIZE_MAX)
+				m->first = i;
+			m->last = i;
+			d->tok[i].mention = d->nm;
+		}
+	return m;
+}
+
 void
-entp_doc_remember(struct entp_doc *d, const struct lexicon_index *lx,
-    const char *w, size_t n, enum ent_type type, const char *value)
+entp_doc_add(struct ent_finder *f, const char *text, size_t n,
+    const struct entities *found)
 {
-	const char *fw;
-	size_t fl;
+	struct entp_doc *d = &f->doc;
+	size_t i, tok0 = d->ntok, k = d->ntext;
 
-	entp_fold(lx, w, n, &d->folded);
-	fw = d->folded.p;
-	fl = d->folded.n;
-	phrase_add(&d->names, &fw, &fl, 1, (unsigned)type, 0, value);
+	d->text_at = xgrow(d->text_at, &d->tcap, d->ntext + 2,
+	    sizeof *d->text_at);
+	d->text_at[d->ntext++] = d->texts.n;
+	buf_add(&d->texts, text, n);
+	d->text_at[d->ntext] = d->texts.n;
+	for (i = 0; i < f->toks.n; i++)
+		add_token(f, k, text, n, i);
+	for (i = 0; i < found->n; i++)
+		add_mention(d, k, tok0, found->v[i].start, found->v[i].end,
+		    found->v[i].type, found->v[i].rank, found->values.p +
+		    found->v[i].value);
 }
 
-const char *
-entp_doc_recall(struct entp_doc *d, const struct lexicon_index *lx,
-    const char *w, size_t n, enum ent_type *type)
+/* Splits s[0..n) at its spaces into w, l; returns how many words. */
+static size_t
+split_words(const char *s, size_t n, const char **w, size_t *l)
 {
-	const char *fw;
-	size_t fl, id;
+	size_t k = 0, i = 0;
 
-	if (d->names.n == 0)
-		return NULL;	/* spares the fold its look-ups */
-	entp_fold(lx, w, n, &d->folded);
-	fw = d->folded.p;
-	fl = d->folded.n;
-	if (phrase_longest(&d->names, &fw, &fl, 1, &id) != 1)
-		return NULL;
-	*type = (enum ent_type)d->names.v[id].kind;
-	return phrase_value(&d->names, id);
+	while (i < n && k < MAX_KEY_WORDS) {
+		const char *sp = memchr(s + i, ' ', n - i);
+		size_t end = sp != NULL ? (size_t)(sp - s) : n;
+
+		w[k] = s + i;
+		l[k++] = end - i;
+		i = end + 1;
+	}
+	return k;
+}
+
+/* Mention m's words: its surface normalised and folded. */
+static size_t
+mention_words(struct ent_finder *f, struct entp_dment *m, const char **w,
+    size_t *l)
+{
+	struct entp_doc *d = &f->doc;
+	size_t len;
+
+	if (m->nwords == 0) {
+		norm_text(f->nm, text_of(d, m->text) + m->start, m->end -
+		    m->start, &d->normed, NULL);
+		m->words = add_folded(f, d->normed.p ? d->normed.p : "",
+		    d->normed.n, &len);
+		m->wordslen = len;
+	}
+	m->nwords = split_words(d->words.p + m->words, m->wordslen, w, l);
+	return m->nwords;
+}
+
+static int
+is_family_start(const char *w, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof family_starts / sizeof family_starts[0]; i++)
+		if (strlen(family_starts[i]) == n &&
+		    memcmp(family_starts[i], w, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* The words (in w, l) of the key of kind that entity e's fullest
+ * mention gives: how many, 0 if it has none. */
+static size_t
+key_words(struct ent_finder *f, size_t e, enum key_kind kind,
+    const char **w, size_t *l)
+{
+	struct entp_doc *d = &f->doc;
+	size_t nw = mention_words(f, &d->m[d->ent[e].best], w, l), i = 0,
+	    id;
+
+	switch (kind) {
+	case KEY_LAST:
+		i = nw > 1 && l[nw - 1] >= 6 ? nw - 1 : nw;
+		break;
+	case KEY_FAMILY:
+		for (i = 1; i + 1 < nw && !is_family_start(w[i], l[i]); i++)
+			;
+		if (i + 1 >= nw)
+			i = nw;
+		break;
+	case KEY_GIVEN:
+		if (nw < 2 || l[0] < 6 || is_family_start(w[0], l[0]))
+			return 0;
+		return 1;
+	case KEY_SHORT:
+		i = nw > 1 ? phrase_longest(&f->words, w, l, nw, &id) : 0;
+		if (i == 0 || f->words.v[id].kind != K_ORGHEAD ||
+		    !(f->words.v[id].num & ORG_HEAD_ALONE))
+			i = nw;
+		break;
+	case KEY_FULL:
+		break;
+	}
+	memmove(w, w + i, (nw - i) * sizeof *w);
+	memmove(l, l + i, (nw - i) * sizeof *l);
+	return nw - i;
+}
+
+/* Adds entity e's key of kind, if it has one; one that two entities
+ * share is marked. */
+static void
+add_key(struct ent_finder *f, size_t e, enum key_kind kind)
+{
+	struct entp_doc *d = &f->doc;
+	const char *w[MAX_KEY_WORDS];
+	size_t l[MAX_KEY_WORDS], nw = key_words(f, e, kind, w, l), id;
+
+	if (nw == 0)
+		return;
+	id = phrase_add(&d->keys, w, l, nw, (unsigned)kind |
+	    (unsigned)d->ent[e].type << 4, (int64_t)e, NULL);
+	if (id != (size_t)-1 && d->keys.v[id].num != (int64_t)e)
+		d->keys.v[id].kind |= KEY_SHARED;
+}
+
+/* A new entity for mention mi, with its keys. */
+static size_t
+new_entity(struct ent_finder *f, size_t mi)
+{
+	struct entp_doc *d = &f->doc;
+	size_t e = d->nent++;
+
+	d->ent = xgrow(d->ent, &d->entcap, d->nent, sizeof *d->ent);
+	d->ent[e].type = d->m[mi].type;
+	d->ent[e].best = mi;
+	add_key(f, e, KEY_FULL);
+	if (d->ent[e].type == ENT_PER) {
+		add_key(f, e, KEY_FAMILY);
+		add_key(f, e, KEY_LAST);
+		add_key(f, e, KEY_GIVEN);
+	} else if (d->ent[e].type == ENT_ORG) {
+		add_key(f, e, KEY_SHORT);
+	}
+	return e;
+}
+
+static size_t entity_named(struct ent_finder *f, size_t id,
+    const char *const *w, const size_t *l, size_t t);
+
+/*
+ * The entity of mention mi: the one whose name its words are (the same
+ * words, or the short name of a fuller one: ترامب after دونالد ترامب),
+ * else a new one. A one-word mention that the tagger or the rules typed
+ * otherwise takes the fuller entity's type; a gazetteer's name keeps its.
+ */
+static size_t
+entity_of(struct ent_finder *f, size_t mi)
+{
+	struct entp_doc *d = &f->doc;
+	struct entp_dment *m = &d->m[mi];
+	const char *w[MAX_KEY_WORDS];
+	size_t l[MAX_KEY_WORDS], nw = mention_words(f, m, w, l), id, e;
+	const struct phrase *key;
+
+	if (nw == 0)
+		return SIZE_MAX;
+	if (phrase_longest(&d->keys, w, l, nw, &id) != nw)
+		return new_entity(f, mi);
+	key = &d->keys.v[id];
+	e = entity_named(f, id, w, l, m->first);
+	if (KEY_TYPE(key->kind) != m->type && (nw > 1 ||
+	    m->rank >= RANK_GAZETTEER))
+		return new_entity(f, mi);
+	m->type = d->ent[e].type;
+	return e;
+}
+
+/* Mentions with more words first, then in the order of the text. */
+static int
+fuller_first(const void *a, const void *b, void *ctx)
+{
+	const struct entp_doc *d = ctx;
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+
+	if (d->m[i].nwords != d->m[j].nwords)
+		return d->m[i].nwords < d->m[j].nwords ? 1 : -1;
+	return (i > j) - (i < j);
+}
+
+/* The entities of the document's names, the fullest named first. */
+static void
+build_entities(struct ent_finder *f)
+{
+	struct entp_doc *d = &f->doc;
+	const char *w[MAX_KEY_WORDS];
+	size_t l[MAX_KEY_WORDS], i, n = 0;
+
+	d->order = xgrow(d->order, &d->ordercap, d->nm + 1, sizeof *d->order);
+	for (i = 0; i < d->nm; i++)
+		if (d->m[i].type <= ENT_MISC && d->m[i].first != SIZE_MAX &&
+		    mention_words(f, &d->m[i], w, l) > 0)
+			d->order[n++] = i;
+	qsort_r(d->order, n, sizeof *d->order, fuller_first, d);
+	for (i = 0; i < n; i++)
+		d->m[d->order[i]].entity = entity_of(f, d->order[i]);
+}
+
+static int
+same_words(const char *const *a, const size_t *al, const char *const *b,
+    const size_t *bl, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (al[i] != bl[i] || memcmp(a[i], b[i], al[i]) != 0)
+			return 0;
+	return 1;
+}
+
+/*
+ * The entity that key id, the words kw, kl, names at token t: when
+ * entities share it (two people called بوش), the one named in full
+ * nearest before t, else after it.
+ */
+static size_t
+entity_named(struct ent_finder *f, size_t id, const char *const *kw,
+    const size_t *kl, size_t t)
+{
+	struct entp_doc *d = &f->doc;
+	const struct phrase *key = &d->keys.v[id];
+	size_t e, best = (size_t)key->num, dist = SIZE_MAX;
+
+	for (e = 0; e < d->nent && (key->kind & KEY_SHARED); e++) {
+		const char *w[MAX_KEY_WORDS];
+		size_t l[MAX_KEY_WORDS], at, far;
+
+		if (d->ent[e].type != KEY_TYPE(key->kind) ||
+		    key_words(f, e, KEY_KIND(key->kind), w, l) !=
+		    key->ntokens || !same_words(w, l, kw, kl, key->ntokens))
+			continue;
+		at = d->m[d->ent[e].best].first;
+		far = at <= t ? t - at : at - t + d->ntok;
+		if (far < dist) {
+			dist = far;
+			best = e;
+		}
+	}
+	return best;
+}
+
+/* Whether word w[0..n) is a word of the rules' tables or of the stop
+ * list: no name on its own. */
+static int
+no_name(struct ent_finder *f, const char *w, size_t n)
+{
+	size_t id;
+
+	return phrase_longest(&f->words, &w, &n, 1, &id) == 1 ||
+	    phrase_longest(&f->stop, &w, &n, 1, &id) == 1;
+}
+
+/* Whether token t follows a title or a verb that names come after. */
+static int
+after_cue(struct ent_finder *f, size_t t)
+{
+	struct entp_doc *d = &f->doc;
+	const char *w;
+	size_t id;
+
+	if (t == 0 || d->tok[t - 1].text != d->tok[t].text)
+		return 0;
+	w = d->forms.p + d->tok[t - 1].form;
+	return phrase_longest(&f->words, &w, &d->tok[t - 1].flen, 1, &id) ==
+	    1 && f->words.v[id].kind == K_PERCUE;
+}
+
+/*
+ * Whether a word w[0..n) where nothing was found, at token t, is taken
+ * for entity e by a key of one word: never a word of the tables (على
+ * after علوي); a word common in news (صالح, حسن) only after the full
+ * name, or after a title; a word the tagger alone found, if rare.
+ */
+static int
+may_take(struct ent_finder *f, size_t t, const char *w, size_t n,
+    enum key_kind kind, size_t e)
+{
+	struct entp_doc *d = &f->doc;
+	const struct entp_dment *full = &d->m[d->ent[e].best];
+	uint32_t count = lexicon_index_count(&f->lexicon, w, n);
+
+	if (no_name(f, w, n))
+		return 0;
+	if (kind == KEY_FULL)
+		return full->rank >= RANK_GAZETTEER || count < RARE_WORD;
+	return count < COMMON_WORD || full->first < t || after_cue(f, t);
+}
+
+/*
+ * The words at token t, the first read as its proclitics strip it, in
+ * w, l: how many, up to the next found mention or the end of the text.
+ */
+static size_t
+words_at(struct ent_finder *f, size_t t, const struct entp_strip *s,
+    const char **w, size_t *l)
+{
+	struct entp_doc *d = &f->doc;
+	size_t n, flen;
+	const char *form = entp_form_stripped(d->forms.p + d->tok[t].form,
+	    d->tok[t].flen, s, &d->stripped, &flen);
+
+	entp_fold(&f->lexicon, form, flen, &d->folded);
+	w[0] = d->folded.p != NULL ? d->folded.p : "";
+	l[0] = d->folded.n;
+	for (n = 1; n < MAX_KEY_WORDS && t + n < d->ntok &&
+	    d->tok[t + n].text == d->tok[t].text && !d->tok[t + n].mention;
+	    n++) {
+		w[n] = d->words.p + d->tok[t + n].fold;
+		l[n] = d->tok[t + n].foldlen;
+	}
+	return n;
+}
+
+/* The longest key at token t, its first word stripped as one of s
+ * strips it (the fewest strips first among equals): its tokens (0 if
+ * none), the key in *id, the strip in *which, its words in w, l. */
+static size_t
+key_at(struct ent_finder *f, size_t t, const struct entp_strip *s,
+    size_t ns, size_t *id, size_t *which, const char **w, size_t *l)
+{
+	struct entp_doc *d = &f->doc;
+	size_t k, n, len, kid, best = 0;
+
+	for (k = 0; k < ns; k++) {
+		n = words_at(f, t, &s[k], w, l);
+		if ((len = phrase_longest(&d->keys, w, l, n, &kid)) > best) {
+			best = len;
+			*id = kid;
+			*which = k;
+		}
+	}
+	if (best > 0)
+		words_at(f, t, &s[*which], w, l);
+	return best;
+}
+
+/* Takes the name of an entity at token t, with the proclitics its first
+ * word may have (وترامب), if a key names one there. */
+static void
+find_at(struct ent_finder *f, size_t t, size_t tok0)
+{
+	struct entp_doc *d = &f->doc;
+	struct entp_strip s[3];
+	const char *w[MAX_KEY_WORDS];
+	size_t l[MAX_KEY_WORDS], ns, len, id, which, e;
+	const struct phrase *key;
+	struct entp_dment *m;
+
+	ns = entp_form_strips(d->forms.p + d->tok[t].form, d->tok[t].flen,
+	    s);
+	if ((len = key_at(f, t, s, ns, &id, &which, w, l)) == 0)
+		return;
+	key = &d->keys.v[id];
+	e = entity_named(f, id, w, l, t);
+	if (len == 1 && !may_take(f, t, w[0], l[0], KEY_KIND(key->kind), e))
+		return;
+	m = add_mention(d, d->tok[t].text, tok0, entp_skip_letters(text_of(d,
+	    d->tok[t].text), d->tok[t].start, d->tok[t].end,
+	    s[which].bytes / 2), d->tok[t + len - 1].end, d->ent[e].type,
+	    RANK_DOCUMENT, "");
+	m->entity = e;
+}
+
+/* The names of the document's entities where nothing was found. */
+static void
+find_again(struct ent_finder *f)
+{
+	struct entp_doc *d = &f->doc;
+	size_t t, tok0 = 0;
+
+	for (t = 0; t < d->ntok; t++) {
+		if (t > 0 && d->tok[t].text != d->tok[t - 1].text)
+			tok0 = t;
+		if (!d->tok[t].mention && d->tok[t].cls == TOK_WORD)
+			find_at(f, t, tok0);
+	}
+}
+
+/*
+ * Whether mention m is no name: on the stop list; one word of the tables
+ * or of two letters; or a person's one word that the tagger alone found,
+ * common in news and no known name's word, with no fuller name in the
+ * document (البيان, صبيحة اليوم).
+ */
+static int
+stopped(struct ent_finder *f, struct entp_dment *m)
+{
+	const char *w[MAX_KEY_WORDS];
+	size_t l[MAX_KEY_WORDS], nw = mention_words(f, m, w, l), id;
+
+	if (phrase_longest(&f->stop, w, l, nw, &id) == nw)
+		return 1;
+	if (nw != 1 || m->rank == RANK_GAZETTEER ||
+	    m->rank == RANK_USER_GAZETTEER)
+		return 0;
+	if (phrase_longest(&f->words, w, l, 1, &id) == 1 &&
+	    f->words.v[id].kind == K_STOP)
+		return 1;
+	if ((unsigned char)w[0][0] >= 0x80 && l[0] <= 4)
+		return 1;
+	return m->type == ENT_PER && m->rank == RANK_TAGGED &&
+	    (m->entity == SIZE_MAX || f->doc.m[f->doc.ent[m->entity].best].
+	    nwords == 1) && !entp_is_name_word(f, w[0], l[0]) &&
+	    lexicon_index_count(&f->lexicon, w[0], l[0]) >= COMMON_WORD;
+}
+
+void
+entp_doc_resolve(struct ent_finder *f)
+{
+	struct entp_doc *d = &f->doc;
+	size_t i;
+
+	build_entities(f);
+	find_again(f);
+	for (i = 0; i < d->nm; i++) {
+		struct entp_dment *m = &d->m[i];
+
+		if (m->type > ENT_MISC)
+			continue;
+		m->dead = stopped(f, m);
+		if (m->entity != SIZE_MAX)
+			m->value = d->m[d->ent[m->entity].best].value;
+	}
+}
+
+static int
+by_start(const void *a, const void *b, void *ctx)
+{
+	const struct entp_doc *d = ctx;
+	const struct entp_dment *x = &d->m[*(const size_t *)a];
+	const struct entp_dment *y = &d->m[*(const size_t *)b];
+
+	return (x->start > y->start) - (x->start < y->start);
+}
+
+void
+entp_doc_mentions(struct ent_finder *f, size_t k, unsigned types,
+    struct entities *out)
+{
+	struct entp_doc *d = &f->doc;
+	size_t i, n = 0;
+
+	out->n = 0;
+	out->values.n = 0;
+	d->order = xgrow(d->order, &d->ordercap, d->nm + 1, sizeof *d->order);
+	for (i = 0; i < d->nm; i++)
+		if (d->m[i].text == k && !d->m[i].dead &&
+		    (types & 1u << d->m[i].type))
+			d->order[n++] = i;
+	qsort_r(d->order, n, sizeof *d->order, by_start, d);
+	for (i = 0; i < n; i++) {
+		const struct entp_dment *m = &d->m[d->order[i]];
+		const char *v = d->values.p + m->value;
+
+		entp_emit(out, m->start, m->end, m->type, m->rank, v,
+		    strlen(v));
+	}
 }

@@ -5,20 +5,22 @@
 #include "utf8.h"
 
 /*
- * Transliteration folding for the values of names: spellings that differ
- * only in how a foreign g, v or long vowel was written meet.
+ * Folded forms, by which the mentions of one name meet: the search
+ * profile's normalisation (alef and hamza forms, ى/ي, ة/ه, marks), and the
+ * ways a foreign g or v is written, غ or ج (زوكربيرغ, زوكربيرج), ڤ or ف,
+ * except where both spellings are common words of news, which are then
+ * two words (نغم is not نجم). Long vowels stay: سليمان is not سلمان, نايف
+ * not نواف; a name written with and without them (ترامب, ترمب) meets in a
+ * gazetteer.
  */
 static const struct {
 	int32_t from, to;
 } fold_letters[] = {
 	{ 0x063A, 0x062C },	/* غ to ج */
-	{ 0x0642, 0x062C },	/* ق */
-	{ 0x0643, 0x062C },	/* ك */
 	{ 0x06AF, 0x062C },	/* گ */
 	{ 0x06A4, 0x0641 },	/* ڤ to ف */
 };
 
-/* The folded form of a letter, transliteration variants made one. */
 static int32_t
 fold_letter(int32_t cp)
 {
@@ -30,126 +32,68 @@ fold_letter(int32_t cp)
 	return cp;
 }
 
-static int
-is_long_vowel(int32_t cp)
+/* Appends word w[0..n) to out, folded unless both it and its folded
+ * form are common in news. */
+static void
+fold_word(const struct lexicon_index *lx, const char *w, size_t n,
+    struct buf *out)
 {
-	return cp == 0x0627 || cp == 0x0648 || cp == 0x064A;
-}
+	size_t i = 0, at = out->n;
+	int changed = 0;
 
-/*
- * Whether the long vowels inside word w[0..n) may go: not when that makes
- * it another word met in news (محمود is not محمد, سعيد not سعد), but when
- * it only spells a name another way (ترامب, ترمب).
- */
-static int
-vowels_may_go(const struct lexicon_index *lx, const char *w, size_t n)
-{
-	char shorter[256];
-	size_t i = 0, k = 0;
-	int first = 1;
-
-	while (i < n && k + 4 < sizeof shorter) {
-		int32_t cp;
+	buf_reserve(out, n);
+	while (i < n) {
+		int32_t cp, to;
 		int len = utf8_decode(w + i, n - i, &cp);
 
 		if (len < 0)
 			len = -len;
-		if (first || !is_long_vowel(cp)) {
-			memcpy(shorter + k, w + i, (size_t)len);
-			k += (size_t)len;
-		}
-		first = 0;
+		to = fold_letter(cp);
+		changed |= to != cp;
+		out->n += utf8_encode(to, out->p + out->n);
 		i += (size_t)len;
 	}
-	return k == n || lexicon_index_count(lx, shorter, k) < RARE_WORD;
+	if (changed && lexicon_index_count(lx, w, n) >= COMMON_WORD &&
+	    lexicon_index_count(lx, out->p + at, out->n - at) >= COMMON_WORD) {
+		out->n = at;
+		buf_add(out, w, n);
+	}
 }
 
-/*
- * The normalised form of a name: transliteration folded, and long vowels
- * inside its words dropped where vowels_may_go: زوكربيرغ and زوكربيرج
- * give one form.
- */
+/* The words of s[0..n) (normalised, space-separated), each folded. */
 void
 entp_fold(const struct lexicon_index *lx, const char *s, size_t n,
     struct buf *out)
 {
-	size_t i = 0, word = 0;
-	int drop = 0;
+	size_t i = 0;
 
 	out->n = 0;
-	buf_reserve(out, n);
 	while (i < n) {
-		int32_t cp;
-		int len = utf8_decode(s + i, n - i, &cp);
+		const char *sp = memchr(s + i, ' ', n - i);
+		size_t end = sp != NULL ? (size_t)(sp - s) : n;
 
-		if (len < 0)
-			len = -len;
-		if (cp == ' ') {
-			word = i + 1;
-		} else if (i == word) {
-			const char *sp = memchr(s + i, ' ', n - i);
-
-			drop = vowels_may_go(lx, s + i, sp != NULL ?
-			    (size_t)(sp - s) - i : n - i);
-		} else if (drop && is_long_vowel(cp)) {
-			i += (size_t)len;
-			continue;
+		if (end > i) {
+			if (out->n > 0)
+				buf_addc(out, ' ');
+			fold_word(lx, s + i, end - i, out);
 		}
-		out->n += utf8_encode(fold_letter(cp), out->p + out->n);
-		i += (size_t)len;
+		i = end + 1;
 	}
 }
 
+/*
+ * A name's value: text[start..end) in satr-norm's light profile, so that
+ * the value is the same whether or not the text was normalised first;
+ * with alef, the article's alef that spelling dropped after ل goes back
+ * (للأمم المتحدة: الأمم المتحدة).
+ */
 void
-entp_canon_init(struct entp_canon *c)
+entp_value(struct ent_finder *f, const char *text, size_t start, size_t end,
+    int alef, struct buf *value)
 {
-	memset(c, 0, sizeof *c);
-	hmap_init(&c->seen);
-}
-
-void
-entp_canon_free(struct entp_canon *c)
-{
-	hmap_free(&c->seen);
-	buf_free(&c->spellings);
-	buf_free(&c->normed);
-	buf_free(&c->folded);
-}
-
-/* Keeps text[start..end) as written, without diacritics or tatweel. */
-static void
-add_spelling(struct buf *b, const char *text, size_t start, size_t end)
-{
-	size_t k;
-
-	for (k = start; k < end; k++) {
-		if (entp_mark_at(text, k, end)) {
-			k++;
-			continue;
-		}
-		buf_addc(b, text[k]);
-	}
-	buf_addc(b, '\0');
-}
-
-/* The first spelling met of its folded form, in this run. */
-void
-entp_canonical(struct ent_finder *f, const char *text, size_t start,
-    size_t end, struct buf *value)
-{
-	struct entp_canon *c = &f->canon;
-	struct hmap_val *v;
-	int added;
-	const char *s;
-
-	norm_text(f->nm, text + start, end - start, &c->normed, NULL);
-	entp_fold(&f->lexicon, c->normed.p, c->normed.n, &c->folded);
-	v = hmap_intern(&c->seen, c->folded.p, c->folded.n, &added);
-	if (added) {
-		v->aux = c->spellings.n;
-		add_spelling(&c->spellings, text, start, end);
-	}
-	s = c->spellings.p + v->aux;
+	norm_text(f->light, text + start, end - start, &f->light_out, NULL);
 	value->n = 0;
-	buf_add(value, s, strlen(s));
+	if (alef)
+		buf_add(value, "\u0627", 2);
+	buf_add(value, f->light_out.p, f->light_out.n);
 }

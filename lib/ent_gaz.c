@@ -7,15 +7,22 @@
 #include "tablefile.h"
 #include "tsv.h"
 
-/* A given or family name: a name's word wherever it stands, and so is
- * the word after it (name_like). */
+/*
+ * A word of people's names: with strong set (NAME lines: given and family
+ * names, and name tokens met often), a name's word wherever it stands,
+ * and so is the word after it (name_like); every one (WORD lines: all
+ * the name tokens) is a word whose first letter is no proclitic (بايدن).
+ */
 static void
-add_name_part(struct ent_finder *f, const char *w, size_t n)
+add_name_word(struct ent_finder *f, const char *w, size_t n, int strong)
 {
+	struct hmap_val *v;
 	int added;
 
 	norm_text(f->nm, w, n, &f->entry, NULL);
-	hmap_intern(&f->nameparts, f->entry.p, f->entry.n, &added);
+	v = hmap_intern(&f->nameparts, f->entry.p, f->entry.n, &added);
+	if (strong)
+		v->aux = 1;
 }
 
 /*
@@ -31,9 +38,9 @@ add_gazetteer_line(void *ctx, struct tsv_fields *fl, char *why,
 	char *canon;
 	int type;
 
-	if (fl->n >= 2 && fl->v[0].n == 4 && memcmp(fl->v[0].p, "NAME", 4) ==
-	    0) {
-		add_name_part(f, fl->v[1].p, fl->v[1].n);
+	if (fl->n >= 2 && fl->v[0].n == 4 && (memcmp(fl->v[0].p, "NAME",
+	    4) == 0 || memcmp(fl->v[0].p, "WORD", 4) == 0)) {
+		add_name_word(f, fl->v[1].p, fl->v[1].n, fl->v[0].p[0] == 'N');
 		return 0;
 	}
 	if (fl->n < 2 || (type = ent_type_of(fl->v[0].p, fl->v[0].n)) < 0 ||
@@ -87,4 +94,26 @@ ent_load_gazetteer(struct ent_finder *f, const char *path, char *err,
 	r = table_file_read(path, add_gazetteer_line, f, err, errlen);
 	f->loading_user = 0;
 	return r;
+}
+
+/* A line of a stop list: one word or phrase. */
+static int
+add_stop_line(void *ctx, struct tsv_fields *fl, char *why, size_t whylen)
+{
+	struct ent_finder *f = ctx;
+
+	if (fl->n != 1 || fl->v[0].n == 0) {
+		snprintf(why, whylen, "not a word or phrase alone");
+		return -1;
+	}
+	fl->v[0].n = tsv_unescape(fl->v[0].p, fl->v[0].n);
+	entp_add_phrase(f, &f->stop, fl->v[0].p, fl->v[0].n, 0, 0, NULL);
+	return 0;
+}
+
+int
+ent_load_stoplist(struct ent_finder *f, const char *path, char *err,
+    size_t errlen)
+{
+	return table_file_read(path, add_stop_line, f, err, errlen);
 }

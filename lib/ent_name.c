@@ -2,7 +2,7 @@
 
 #include <string.h>
 
-enum { MAX_NAME_TOKENS = 4 };
+enum { MAX_NAME_TOKENS = 4, MAX_ORG_WORDS = 7 };
 
 static int
 better(const struct entp_found *a, const struct entp_found *b)
@@ -24,7 +24,7 @@ consider(const struct entp_found *c, const char *v, struct entp_found *best,
 	buf_add(value, v, strlen(v));
 }
 
-/* The gazetteer's longest name at token i, and an earlier mention. */
+/* The gazetteer's longest name at token i. */
 static void
 known_names(struct ent_finder *f, size_t i, struct entp_found *best,
     struct buf *value)
@@ -32,14 +32,18 @@ known_names(struct ent_finder *f, size_t i, struct entp_found *best,
 	struct entp_strip s[3];
 	size_t k, n = entp_strips(f, i, s), len, id;
 
+	/* A name's word is not cut: بايدن, بوتين are no ب + ايدن, وتين. */
+	if (entp_is_name_word(f, f->w[i], f->wl[i]))
+		n = 1;
 	for (k = 0; k < n; k++) {
 		struct entp_found c = { 0 };
-		const char *w, *v;
+		const char *w;
 		size_t wl;
 
 		w = entp_stripped(f, i, &s[k], &wl);
 		c.first = i;
 		c.skip = s[k].bytes;
+		c.alef = s[k].alef;
 		if ((len = entp_at_as(f, &f->names, i, w, wl, &id)) > 0) {
 			unsigned kind = f->names.v[id].kind;
 
@@ -49,13 +53,6 @@ known_names(struct ent_finder *f, size_t i, struct entp_found *best,
 			    RANK_GAZETTEER;
 			c.tokens = len;
 			consider(&c, phrase_value(&f->names, id), best, value);
-		}
-		if ((v = entp_doc_recall(&f->doc, &f->lexicon, w, wl,
-		    &c.type)) != NULL) {
-			c.last = i;
-			c.rank = RANK_EARLIER;
-			c.tokens = 1;
-			consider(&c, v, best, value);
 		}
 	}
 }
@@ -123,8 +120,16 @@ table_word(struct ent_finder *f, size_t i)
 int
 entp_is_name_part(const struct ent_finder *f, size_t i)
 {
-	return i < f->toks.n &&
-	    hmap_find(&f->nameparts, f->w[i], f->wl[i]) != NULL;
+	const struct hmap_val *v;
+
+	return i < f->toks.n && (v = hmap_find(&f->nameparts, f->w[i],
+	    f->wl[i])) != NULL && v->aux == 1;
+}
+
+int
+entp_is_name_word(const struct ent_finder *f, const char *w, size_t n)
+{
+	return hmap_find(&f->nameparts, w, n) != NULL;
 }
 
 static int
@@ -132,6 +137,37 @@ definite(const struct ent_finder *f, size_t i)
 {
 	return i < f->toks.n && entp_starts(f->w[i], f->wl[i], "\u0627") &&
 	    f->wl[i] > 4 && memcmp(f->w[i] + 2, "\u0644", 2) == 0;
+}
+
+/* Whether token j is an adjective of belonging: ال...ي, ال...ية. */
+static int
+is_nisba(const struct ent_finder *f, size_t j)
+{
+	const char *w = f->w[j];
+	size_t n = f->wl[j];
+
+	return (n > 6 && memcmp(w + n - 2, "\u064a", 2) == 0) ||
+	    (n > 8 && memcmp(w + n - 4, "\u064a\u0647", 4) == 0);
+}
+
+/* Whether token j's word, or its word after ل or و, has the article
+ * (للشركة, والقروية). */
+static int
+definite_stripped(struct ent_finder *f, size_t j)
+{
+	struct entp_strip s[3];
+	size_t k, n, wl;
+
+	if (j >= f->toks.n || f->toks.v[j].cls != TOK_WORD)
+		return 0;
+	n = entp_strips(f, j, s);
+	for (k = 0; k < n; k++) {
+		const char *w = entp_stripped(f, j, &s[k], &wl);
+
+		if (wl > 4 && memcmp(w, "\u0627\u0644", 4) == 0)
+			return 1;
+	}
+	return 0;
 }
 
 /*
@@ -154,8 +190,8 @@ name_like(struct ent_finder *f, const char *text, size_t i, int first,
 		return 0;	/* one letter: و, ه */
 	if (entp_is_name_part(f, i))
 		return 1;
-	if (definite(f, i))
-		return 0;	/* adjectives, not names: الأمريكي */
+	if (definite_stripped(f, i))
+		return 0;	/* adjectives, not names: الأمريكي, للشركة */
 	return after_name || entp_commonness(f, text, i) < (first ?
 	    COMMON_WORD : RARE_WORD);
 }
@@ -165,7 +201,7 @@ name_like(struct ent_finder *f, const char *text, size_t i, int first,
  * tokens in *len, its number in *num, the proclitics' bytes in *used. */
 static unsigned
 cue_at(struct ent_finder *f, size_t i, size_t *len, int64_t *num,
-    size_t *used)
+    struct entp_strip *used)
 {
 	struct entp_strip s[3];
 	size_t k, n = entp_strips(f, i, s), id, wl;
@@ -177,7 +213,7 @@ cue_at(struct ent_finder *f, size_t i, size_t *len, int64_t *num,
 		kind = entp_kind_as(f, i, w, wl, len, &id);
 		if (kind == K_PERCUE || kind == K_ORGHEAD) {
 			*num = f->words.v[id].num;
-			*used = s[k].bytes;
+			*used = s[k];
 		} else {
 			kind = 0;
 		}
@@ -188,14 +224,15 @@ cue_at(struct ent_finder *f, size_t i, size_t *len, int64_t *num,
 /* The rules' name of type over tokens [first, last], skip bytes of
  * proclitics before it, for *best if it is better. */
 static void
-rule_name(struct entp_found *best, size_t first, size_t last, size_t skip,
-    enum ent_type type)
+rule_name(struct entp_found *best, size_t first, size_t last,
+    const struct entp_strip *skip, enum ent_type type)
 {
 	struct entp_found c = { 0 };
 
 	c.first = first;
 	c.last = last;
-	c.skip = skip;
+	c.skip = skip != NULL ? skip->bytes : 0;
+	c.alef = skip != NULL && skip->alef;
 	c.type = type;
 	c.rank = RANK_RULE;
 	c.tokens = last - first + 1;
@@ -210,37 +247,194 @@ person_after(struct ent_finder *f, const char *text, size_t j,
 {
 	size_t m;
 
-	/* Adjectives between: الرئيس الأمريكي دونالد ترامب */
-	for (m = 0; m < 2 && definite(f, j) && entp_commonness(f, text, j) >=
-	    COMMON_WORD; m++)
+	/* Adjectives between: الرئيس الأمريكي دونالد ترامب, المخرج
+	 * السينغالي شادي عون */
+	for (m = 0; m < 2 && definite(f, j) && (entp_commonness(f, text, j) >=
+	    COMMON_WORD || is_nisba(f, j)); m++)
 		j++;
 	for (m = 0; m < MAX_NAME_TOKENS && name_like(f, text, j + m, m == 0,
 	    m > 0 && entp_is_name_part(f, j + m - 1)); m++)
 		;
 	if (m > 0)
-		rule_name(best, j, j + m - 1, 0, ENT_PER);
+		rule_name(best, j, j + m - 1, NULL, ENT_PER);
 }
 
-/* An organisation's name whose head, at token i with used bytes of
- * proclitics, ends before token j: with the head if in is set. */
+/* Whether token i opens or closes a quotation. */
+static int
+is_quote(const struct ent_finder *f, size_t i, int closing)
+{
+	static const char *const open[] = { "\"", "\u00ab", "\u201c" };
+	static const char *const close[] = { "\"", "\u00bb", "\u201d" };
+	const char *const *q = closing ? close : open;
+	size_t k;
+
+	if (i >= f->toks.n || f->toks.v[i].cls != TOK_PUNCT)
+		return 0;
+	for (k = 0; k < 3; k++)
+		if (f->wl[i] == strlen(q[k]) && memcmp(f->w[i], q[k],
+		    f->wl[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* A name in quotation marks opening at token j: its last token, or
+ * SIZE_MAX (صحيفة «الحياة»). */
+static size_t
+quoted_name(const struct ent_finder *f, size_t j)
+{
+	size_t m;
+
+	if (!is_quote(f, j, 0))
+		return SIZE_MAX;
+	for (m = j + 1; m < f->toks.n && m <= j + MAX_NAME_TOKENS + 2; m++)
+		if (is_quote(f, m, 1))
+			return m > j + 1 ? m - 1 : SIZE_MAX;
+	return SIZE_MAX;
+}
+
+/* How a word stands in an organisation's name after its head. */
+enum org_part {
+	ORG_NONE,
+	ORG_NOUN,		/* with the article: الشؤون */
+	ORG_ADJ,		/* an adjective: العام, البلدية, والقروية */
+	ORG_OF,			/* ل and a word with the article: للشغل */
+	ORG_OF_WHAT,		/* ل and a word before its genitive: لشؤون */
+	ORG_NAME		/* a name, a place, a Latin or rare word */
+};
+
+/* Whether w[0..n) (normalised: ة is ه), which has the article, is
+ * shaped as an adjective: ال...ي, ...ية, ...ة, ...ين, ...ون, ...ات. */
+static int
+adjective_shaped(const char *w, size_t n)
+{
+	static const char *const ends[] = {
+		"\u064a", "\u0647", "\u064a\u0646", "\u0648\u0646",
+		"\u0627\u062a",
+	};
+	size_t k;
+
+	for (k = 0; k < sizeof ends / sizeof ends[0]; k++)
+		if (n > 6 + strlen(ends[k]) && memcmp(w + n - strlen(ends[k]),
+		    ends[k], strlen(ends[k])) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+has_article(const char *w, size_t n)
+{
+	return n > 4 && memcmp(w, "\u0627\u0644", 4) == 0;
+}
+
+static enum org_part
+org_part(struct ent_finder *f, const char *text, size_t j, int first)
+{
+	struct entp_strip s[3];
+	size_t n, k, wl, len, id;
+
+	unsigned kind;
+
+	if (j >= f->toks.n || f->toks.v[j].cls != TOK_WORD)
+		return ORG_NONE;
+	kind = entp_kind_at(f, j, &len, &id);
+	if (kind != 0 && kind != K_YEARCUE)	/* العام is one of a name */
+		return ORG_NONE;
+	if (!first && entp_is_name_part(f, j) && has_article(f->w[j],
+	    f->wl[j]))
+		return ORG_NONE;	/* a person after the name: الهاشمي */
+	if (has_article(f->w[j], f->wl[j]))
+		return adjective_shaped(f->w[j], f->wl[j]) ? ORG_ADJ : ORG_NOUN;
+	n = entp_strips(f, j, s);
+	for (k = 1; k < n; k++) {
+		const char *w = entp_stripped(f, j, &s[k], &wl);
+
+		if (s[k].bytes == 2 && memcmp(f->w[j], "\u0648", 2) == 0)
+			return has_article(w, wl) && adjective_shaped(w, wl) ?
+			    ORG_ADJ : ORG_NONE;
+		if (memcmp(f->w[j] + s[k].bytes - 2, "\u0644", 2) != 0)
+			continue;
+		if (has_article(w, wl))
+			return ORG_OF;
+		if (j + 1 < f->toks.n && has_article(f->w[j + 1], f->wl[j + 1]))
+			return ORG_OF_WHAT;
+	}
+	if (is_latin_name(f, text, j) || entp_at(f, &f->names, j, &id) == 1)
+		return ORG_NAME;
+	if (first && (entp_is_name_word(f, f->w[j], f->wl[j]) ||
+	    entp_commonness(f, text, j) < RARE_WORD))
+		return ORG_NAME;
+	return ORG_NONE;
+}
+
+/*
+ * The words of an organisation's name from token j, after its head: a
+ * noun or a name first (only after a head without the article: وزارة
+ * الشؤون, حركة النهضة, مؤسسة غيتس, وكالة تاس), then adjectives, and
+ * phrases of ل with theirs (الاتحاد العام التونسي للشغل, المفوضية السامية
+ * للأمم المتحدة لشؤون اللاجئين); nouns only before the first adjective
+ * or phrase (not الخيار after المنظمة الدولية للهجرة); a word with و only
+ * as an adjective (البلدية والقروية): وزارة الصحة والاتحاد are two.
+ * Returns how many.
+ */
+static size_t
+org_words(struct ent_finder *f, const char *text, size_t j, int bare)
+{
+	size_t m = 0;
+	enum org_part p;
+	int of = 0, adj = 0;
+
+	if (!bare) {
+		p = org_part(f, text, j, 1);
+		if (p != ORG_NOUN && p != ORG_NAME && p != ORG_ADJ)
+			return 0;
+		m = 1;
+	}
+	while (m < MAX_ORG_WORDS) {
+		p = org_part(f, text, j + m, 0);
+		if (p == ORG_ADJ || p == ORG_NAME || (p == ORG_NOUN && !of &&
+		    !adj)) {
+			adj |= p == ORG_ADJ;
+			m++;
+		} else if (p == ORG_OF) {
+			m++;
+			of = 1;
+		} else if (p == ORG_OF_WHAT && m + 1 < MAX_ORG_WORDS) {
+			m += 2;
+			of = 1;
+		} else {
+			break;
+		}
+	}
+	return m;
+}
+
+/*
+ * An organisation's name whose head, at token i with the proclitics
+ * used, ends before token j: with the head if in is set. After a head
+ * with the article (الاتحاد, اللجنة), which may be no name (الحركة
+ * الاحتجاجية), it takes two words or more.
+ */
 static void
 org_after(struct ent_finder *f, const char *text, size_t i, size_t j,
-    int in, size_t used, struct entp_found *best)
+    int in, const struct entp_strip *used, struct entp_found *best)
 {
-	size_t m, len, id;
+	size_t m, q;
+	int bare = definite_stripped(f, i);
 
+	if ((q = quoted_name(f, j)) != SIZE_MAX) {
+		rule_name(best, j + 1, q, NULL, ENT_ORG);
+		return;
+	}
 	for (m = 0; m < 3 && is_latin_name(f, text, j + m); m++)
 		;
 	if (m > 0) {
-		rule_name(best, j, j + m - 1, 0, ENT_ORG);
+		rule_name(best, j, j + m - 1, NULL, ENT_ORG);
 		return;
 	}
-	for (m = 0; m < 3 && (definite(f, j + m) || entp_is_name_part(f,
-	    j + m) || entp_at(f, &f->names, j + m, &id) == 1) &&
-	    entp_kind_at(f, j + m, &len, &id) != K_STOP; m++)
-		;	/* بنك مصر, جريدة فلسطين */
-	if (m > 0)
-		rule_name(best, in ? i : j, j + m - 1, in ? used : 0, ENT_ORG);
+	m = org_words(f, text, j, bare);
+	if (m > (bare ? 1u : 0u))
+		rule_name(best, in ? i : j, j + m - 1, in ? used : NULL,
+		    ENT_ORG);
 }
 
 /* Latin names in Arabic text, from token i. */
@@ -252,7 +446,7 @@ latin_at(const struct ent_finder *f, const char *text, size_t i,
 
 	for (m = 1; m < MAX_NAME_TOKENS && is_latin_name(f, text, i + m); m++)
 		;
-	rule_name(best, i, i + m - 1, 0, ENT_ORG);
+	rule_name(best, i, i + m - 1, NULL, ENT_ORG);
 }
 
 /* Names the rules find at token i: after a title or verb, after the head
@@ -261,14 +455,16 @@ static void
 rule_names(struct ent_finder *f, const char *text, size_t i, int arabic,
     struct entp_found *best)
 {
-	size_t len = 0, used = 0;
+	size_t len = 0;
 	int64_t num = 0;
+	struct entp_strip used = { 0, 0 };
 	unsigned kind = cue_at(f, i, &len, &num, &used);
 
 	if (kind == K_PERCUE)
 		person_after(f, text, i + len, best);
 	else if (kind == K_ORGHEAD)
-		org_after(f, text, i, i + len, num != 0, used, best);
+		org_after(f, text, i, i + len, (num & ORG_HEAD_IN) != 0, &used,
+		    best);
 	else if (arabic && is_latin_name(f, text, i))
 		latin_at(f, text, i, best);
 }

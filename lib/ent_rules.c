@@ -70,59 +70,23 @@ entp_emit(struct entities *out, size_t start, size_t end,
 	buf_addc(&out->values, '\0');
 }
 
-/* A one-word name the rules found that names someone met earlier in the
- * document: its value is theirs. */
-static int
-earlier(struct ent_finder *f, const struct entp_found *c, struct buf *value)
-{
-	enum ent_type type;
-	const char *v;
-
-	if (c->type != ENT_PER || c->first != c->last)
-		return 0;
-	v = entp_doc_recall(&f->doc, &f->lexicon, f->w[c->first],
-	    f->wl[c->first], &type);
-	if (v == NULL)
-		return 0;
-	value->n = 0;
-	buf_add(value, v, strlen(v));
-	return 1;
-}
-
-/* Remembers a person's last name, for short mentions later on. */
-static void
-remember(struct ent_finder *f, const struct entp_found *c, const char *value)
-{
-	if (c->type != ENT_PER || c->last == c->first || f->wl[c->last] < 6)
-		return;	/* a surname of two letters or fewer */
-	entp_doc_remember(&f->doc, &f->lexicon, f->w[c->last],
-	    f->wl[c->last], ENT_PER, value);
-}
-
-/* The name c found in text[0..n): its value, for the document's memory
- * and for out if of types. */
+/* The name c found in text[0..n), with its value, into out. */
 static void
 take_name(struct ent_finder *f, const char *text, size_t n,
-    const struct entp_found *c, struct buf *value, unsigned types,
-    struct entities *out)
+    const struct entp_found *c, struct buf *value, struct entities *out)
 {
 	size_t start = f->off.start[f->toks.v[c->first].start + c->skip];
 	size_t end = entp_mention_end(text, n,
 	    f->off.end[f->toks.v[c->last].end - 1]);
 
-	if (c->rank == RANK_RULE && !earlier(f, c, value))
-		entp_canonical(f, text, start, end, value);
-	buf_addc(value, '\0');
-	value->n--;
-	remember(f, c, value->p);
-	if (types & 1u << c->type)
-		entp_emit(out, start, end, c->type, c->rank, value->p,
-		    value->n);
+	if (c->rank == RANK_RULE)
+		entp_value(f, text, start, end, c->alef, value);
+	entp_emit(out, start, end, c->type, c->rank, value->p, value->n);
 }
 
 void
 entp_find_by_rules(struct ent_finder *f, const char *text, size_t n,
-    unsigned types, struct entities *out)
+    struct entities *out)
 {
 	struct buf value = { 0 };
 	size_t i = 0, len, skip;
@@ -137,11 +101,10 @@ entp_find_by_rules(struct ent_finder *f, const char *text, size_t n,
 		struct entp_found best = { 0 };
 
 		if ((len = entp_numeric_at(f, i, &type, &skip, &value)) > 0) {
-			if (types & 1u << type)
-				entp_emit(out, f->off.start[f->toks.v[i].start +
-				    skip], entp_mention_end(text, n,
-				    f->off.end[f->toks.v[i + len - 1].end - 1]),
-				    type, RANK_NUMERIC, value.p, value.n);
+			entp_emit(out, f->off.start[f->toks.v[i].start + skip],
+			    entp_mention_end(text, n, f->off.end[f->toks.v[i +
+			    len - 1].end - 1]), type, RANK_NUMERIC, value.p,
+			    value.n);
 			i += len;
 			continue;
 		}
@@ -150,7 +113,7 @@ entp_find_by_rules(struct ent_finder *f, const char *text, size_t n,
 			i++;
 			continue;
 		}
-		take_name(f, text, n, &best, &value, types, out);
+		take_name(f, text, n, &best, &value, out);
 		i = best.last + 1;
 	}
 	buf_free(&value);

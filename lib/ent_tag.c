@@ -112,7 +112,7 @@ ent_view(struct ent_finder *f, const char *text, size_t n)
 	struct ner_sentence *v = &f->tag.view;
 	size_t i;
 
-	entp_find_by_rules(f, text, n, (1u << ENT_NTYPES) - 1, &f->tag.rules);
+	entp_find_by_rules(f, text, n, &f->tag.rules);
 	view_reserve(&f->tag, f->toks.n);
 	v->n = f->toks.n;
 	v->w = f->w;
@@ -130,19 +130,24 @@ ent_view(struct ent_finder *f, const char *text, size_t n)
 	return v;
 }
 
-/* Where a tagged name starts: after the proclitics of its first word. */
+/* Where a tagged name starts: after the proclitics of its first word;
+ * whether the article there lost its alef, in *alef. */
 static size_t
-name_start(struct entp_tag *t, const char *text, size_t tok)
+name_start(struct entp_tag *t, const char *text, size_t tok, int *alef)
 {
 	struct seg_word w;
 	size_t at[SEG_MAX_LETTERS + 1], a = t->view.start[tok];
 	struct seg_cut c;
 
+	*alef = 0;
 	if (t->seg == NULL || !seg_word_read(text + a, t->view.end[tok] - a,
 	    &w, at))
 		return a;
 	c = segmenter_cut(t->seg, &w);
-	return a + (c.pro > 0 && c.pro < w.n ? at[c.pro] : 0);
+	if (c.pro == 0 || c.pro >= w.n)
+		return a;
+	*alef = segmenter_lost_alef(t->seg, &w, c);
+	return a + at[c.pro];
 }
 
 /* The rules' mention ending where a tagged name ends and starting in its
@@ -175,8 +180,10 @@ emit_tagged(struct ent_finder *f, const char *text, size_t first,
 		buf_add(&t->value, t->rules.values.p + r->value,
 		    strlen(t->rules.values.p + r->value));
 	} else {
-		start = name_start(t, text, first);
-		entp_canonical(f, text, start, end, &t->value);
+		int alef;
+
+		start = name_start(t, text, first, &alef);
+		entp_value(f, text, start, end, alef, &t->value);
 	}
 	entp_emit(out, start, end, type, RANK_TAGGED, t->value.p, t->value.n);
 }
@@ -208,6 +215,42 @@ take_rules(struct entp_tag *t, int lo, int hi)
 			t->starts[t->rule_first[e]] = e + 1;
 }
 
+/*
+ * Whether rules' mention e is an organisation named with its head (مؤسسة
+ * غيتس, وكالة تاس): it is one, whatever the tagger makes of its words.
+ */
+static int
+headed_org(struct ent_finder *f, size_t e)
+{
+	const struct entp_tag *t = &f->tag;
+	struct entp_strip s[3];
+	size_t i = t->rule_first[e], k, n, len, id, wl;
+
+	if (t->rules.v[e].type != ENT_ORG || t->rules.v[e].rank != RANK_RULE ||
+	    t->rule_last[e] - i < 2)
+		return 0;
+	n = entp_strips(f, i, s);
+	for (k = 0; k < n; k++) {
+		const char *w = entp_stripped(f, i, &s[k], &wl);
+
+		if (entp_kind_as(f, i, w, wl, &len, &id) == K_ORGHEAD)
+			return 1;
+	}
+	return 0;
+}
+
+static void
+take_headed_orgs(struct ent_finder *f)
+{
+	struct entp_tag *t = &f->tag;
+	size_t e;
+
+	for (e = 0; e < t->rules.n; e++)
+		if (headed_org(f, e) && take(t, t->rule_first[e],
+		    t->rule_last[e]))
+			t->starts[t->rule_first[e]] = e + 1;
+}
+
 /* The tagger's names, each taken where its tokens are free. */
 static void
 take_tagged(struct entp_tag *t)
@@ -236,7 +279,7 @@ take_tagged(struct entp_tag *t)
  */
 void
 entp_find_by_model(struct ent_finder *f, const char *text, size_t n,
-    unsigned types, struct entities *out)
+    struct entities *out)
 {
 	struct entp_tag *t = &f->tag;
 	const struct ner_sentence *v = ent_view(f, text, n);
@@ -250,26 +293,22 @@ entp_find_by_model(struct ent_finder *f, const char *text, size_t n,
 	memset(t->tagged, 0, v->n * sizeof *t->tagged);
 	take_rules(t, RANK_NUMERIC, RANK_NUMERIC);
 	take_rules(t, RANK_USER_GAZETTEER, RANK_USER_GAZETTEER);
+	take_headed_orgs(f);
 	take_tagged(t);
 	take_rules(t, RANK_RULE, RANK_GAZETTEER);
 	for (i = 0; i < v->n; i++) {
 		const struct entity *e;
 
 		if (t->tagged[i] > 0 && t->labels[i] > 0) {
-			enum ent_type type = (enum ent_type)NER_TYPE(
-			    t->labels[i]);
-
-			if (types & 1u << type)
-				emit_tagged(f, text, i, i + t->tagged[i] - 1,
-				    type, out);
+			emit_tagged(f, text, i, i + t->tagged[i] - 1,
+			    (enum ent_type)NER_TYPE(t->labels[i]), out);
 			continue;
 		}
 		if (t->starts[i] == 0)
 			continue;
 		e = &t->rules.v[t->starts[i] - 1];
-		if (types & 1u << e->type)
-			entp_emit(out, e->start, e->end, e->type, e->rank,
-			    t->rules.values.p + e->value,
-			    strlen(t->rules.values.p + e->value));
+		entp_emit(out, e->start, e->end, e->type, e->rank,
+		    t->rules.values.p + e->value,
+		    strlen(t->rules.values.p + e->value));
 	}
 }

@@ -6,6 +6,8 @@
 #include <unicode/udat.h>
 #include <unicode/ustring.h>
 
+#include "utf8.h"
+
 struct word_entry {
 	const char *text;
 	enum entp_kind kind;
@@ -128,17 +130,89 @@ static const struct word_entry words[] = {
 	{ "أعلن", K_PERCUE, 0, NULL }, { "أعلنت", K_PERCUE, 0, NULL },
 	{ "أكد", K_PERCUE, 0, NULL }, { "أكدت", K_PERCUE, 0, NULL },
 	{ "أضاف", K_PERCUE, 0, NULL }, { "صرح", K_PERCUE, 0, NULL },
-	/* Heads of organisation names; "شركة" is left out of the name. */
-	{ "شركة", K_ORGHEAD, 0, NULL }, { "منظمة", K_ORGHEAD, 1, NULL },
-	{ "مؤسسة", K_ORGHEAD, 1, NULL }, { "صحيفة", K_ORGHEAD, 1, NULL },
-	{ "وكالة", K_ORGHEAD, 1, NULL }, { "حزب", K_ORGHEAD, 1, NULL },
-	{ "جامعة", K_ORGHEAD, 1, NULL }, { "مركز", K_ORGHEAD, 1, NULL },
-	{ "معهد", K_ORGHEAD, 1, NULL }, { "لجنة", K_ORGHEAD, 1, NULL },
-	{ "بنك", K_ORGHEAD, 1, NULL }, { "مصرف", K_ORGHEAD, 1, NULL },
-	{ "نادي", K_ORGHEAD, 1, NULL }, { "وزارة", K_ORGHEAD, 1, NULL },
-	{ "هيئة", K_ORGHEAD, 1, NULL }, { "مجلس", K_ORGHEAD, 1, NULL },
-	{ "جريدة", K_ORGHEAD, 1, NULL }, { "بلدية", K_ORGHEAD, 1, NULL },
-	{ "منتخب", K_ORGHEAD, 1, NULL }, { "اتحاد", K_ORGHEAD, 1, NULL },
+	{ "أوضح", K_PERCUE, 0, NULL }, { "أوضحت", K_PERCUE, 0, NULL },
+	{ "أشار", K_PERCUE, 0, NULL }, { "أشارت", K_PERCUE, 0, NULL },
+	{ "كشف", K_PERCUE, 0, NULL }, { "كشفت", K_PERCUE, 0, NULL },
+	{ "أفاد", K_PERCUE, 0, NULL }, { "أفادت", K_PERCUE, 0, NULL },
+	{ "صرحت", K_PERCUE, 0, NULL }, { "أضافت", K_PERCUE, 0, NULL },
+	{ "التقى", K_PERCUE, 0, NULL }, { "استقبل", K_PERCUE, 0, NULL },
+	{ "المخرج", K_PERCUE, 0, NULL }, { "المخرجة", K_PERCUE, 0, NULL },
+	{ "للمخرج", K_PERCUE, 0, NULL }, { "للمخرجة", K_PERCUE, 0, NULL },
+	{ "الممثل", K_PERCUE, 0, NULL }, { "الممثلة", K_PERCUE, 0, NULL },
+	{ "المغني", K_PERCUE, 0, NULL }, { "المغنية", K_PERCUE, 0, NULL },
+	{ "الشاعر", K_PERCUE, 0, NULL }, { "الروائي", K_PERCUE, 0, NULL },
+	{ "الصحفي", K_PERCUE, 0, NULL }, { "الصحفية", K_PERCUE, 0, NULL },
+	{ "الإعلامي", K_PERCUE, 0, NULL }, { "الإعلامية", K_PERCUE, 0, NULL },
+	{ "الناشط", K_PERCUE, 0, NULL }, { "الناشطة", K_PERCUE, 0, NULL },
+	{ "المحامي", K_PERCUE, 0, NULL }, { "المحامية", K_PERCUE, 0, NULL },
+	{ "القاضي", K_PERCUE, 0, NULL }, { "الباحث", K_PERCUE, 0, NULL },
+	{ "الخبير", K_PERCUE, 0, NULL }, { "الأستاذ", K_PERCUE, 0, NULL },
+	{ "الأستاذة", K_PERCUE, 0, NULL }, { "المهندس", K_PERCUE, 0, NULL },
+	{ "الحاج", K_PERCUE, 0, NULL }, { "الإمام", K_PERCUE, 0, NULL },
+	{ "البابا", K_PERCUE, 0, NULL }, { "السفير", K_PERCUE, 0, NULL },
+	{ "السفيرة", K_PERCUE, 0, NULL }, { "الجنرال", K_PERCUE, 0, NULL },
+	{ "المشير", K_PERCUE, 0, NULL }, { "العقيد", K_PERCUE, 0, NULL },
+	{ "اللواء", K_PERCUE, 0, NULL }, { "العميد", K_PERCUE, 0, NULL },
+	{ "السيناتور", K_PERCUE, 0, NULL }, { "النائبة", K_PERCUE, 0, NULL },
+	{ "الرئيسة", K_PERCUE, 0, NULL }, { "رئيسة", K_PERCUE, 0, NULL },
+	{ "وزيرة", K_PERCUE, 0, NULL }, { "المستشارة", K_PERCUE, 0, NULL },
+	{ "المرشح", K_PERCUE, 0, NULL }, { "المرشحة", K_PERCUE, 0, NULL },
+	{ "النجم", K_PERCUE, 0, NULL }, { "النجمة", K_PERCUE, 0, NULL },
+	{ "لاعب", K_PERCUE, 0, NULL }, { "مدرب", K_PERCUE, 0, NULL },
+	{ "الحكم", K_PERCUE, 0, NULL }, { "المهاجم", K_PERCUE, 0, NULL },
+	{ "الحارس", K_PERCUE, 0, NULL }, { "الوالي", K_PERCUE, 0, NULL },
+	{ "والي", K_PERCUE, 0, NULL }, { "المحافظ", K_PERCUE, 0, NULL },
+	{ "محافظ", K_PERCUE, 0, NULL }, { "الحاكم", K_PERCUE, 0, NULL },
+	{ "عمدة", K_PERCUE, 0, NULL }, { "ولي العهد", K_PERCUE, 0, NULL },
+	{ "الأمين العام", K_PERCUE, 0, NULL },
+	{ "المدير العام", K_PERCUE, 0, NULL }, { "المدير", K_PERCUE, 0, NULL },
+	{ "المديرة", K_PERCUE, 0, NULL }, { "مدير", K_PERCUE, 0, NULL },
+	{ "الناطق الرسمي", K_PERCUE, 0, NULL },
+	{ "الناطق باسم", K_PERCUE, 0, NULL },
+	{ "المتحدث الرسمي", K_PERCUE, 0, NULL },
+	{ "نائب رئيس", K_PERCUE, 0, NULL }, { "الأب", K_PERCUE, 0, NULL },
+	/* Heads of organisation names, with ORG_HEAD_ flags: part of the
+	 * name (1) or left out of it (شركة, صحيفة, قناة); the name alone
+	 * names it too (2: حركة النهضة, النهضة). */
+	{ "شركة", K_ORGHEAD, 2, NULL }, { "صحيفة", K_ORGHEAD, 0, NULL },
+	{ "جريدة", K_ORGHEAD, 0, NULL }, { "مجلة", K_ORGHEAD, 0, NULL },
+	{ "قناة", K_ORGHEAD, 0, NULL }, { "إذاعة", K_ORGHEAD, 0, NULL },
+	{ "راديو", K_ORGHEAD, 0, NULL }, { "موقع", K_ORGHEAD, 0, NULL },
+	{ "منظمة", K_ORGHEAD, 1, NULL }, { "المنظمة", K_ORGHEAD, 1, NULL },
+	{ "مؤسسة", K_ORGHEAD, 1, NULL }, { "المؤسسة", K_ORGHEAD, 1, NULL },
+	{ "وكالة", K_ORGHEAD, 1, NULL }, { "الوكالة", K_ORGHEAD, 1, NULL },
+	{ "حزب", K_ORGHEAD, 3, NULL }, { "الحزب", K_ORGHEAD, 3, NULL },
+	{ "حركة", K_ORGHEAD, 3, NULL }, { "تيار", K_ORGHEAD, 3, NULL },
+	{ "جبهة", K_ORGHEAD, 3, NULL }, { "الجبهة", K_ORGHEAD, 3, NULL },
+	{ "كتلة", K_ORGHEAD, 1, NULL }, { "تحالف", K_ORGHEAD, 3, NULL },
+	{ "ائتلاف", K_ORGHEAD, 3, NULL }, { "نقابة", K_ORGHEAD, 1, NULL },
+	{ "النقابة", K_ORGHEAD, 1, NULL }, { "رابطة", K_ORGHEAD, 1, NULL },
+	{ "الرابطة", K_ORGHEAD, 1, NULL }, { "جمعية", K_ORGHEAD, 1, NULL },
+	{ "الجمعية", K_ORGHEAD, 1, NULL }, { "جامعة", K_ORGHEAD, 1, NULL },
+	{ "الجامعة", K_ORGHEAD, 1, NULL }, { "كلية", K_ORGHEAD, 1, NULL },
+	{ "أكاديمية", K_ORGHEAD, 1, NULL }, { "مركز", K_ORGHEAD, 1, NULL },
+	{ "المركز", K_ORGHEAD, 1, NULL }, { "معهد", K_ORGHEAD, 1, NULL },
+	{ "المعهد", K_ORGHEAD, 1, NULL }, { "مرصد", K_ORGHEAD, 1, NULL },
+	{ "المرصد", K_ORGHEAD, 1, NULL }, { "لجنة", K_ORGHEAD, 1, NULL },
+	{ "اللجنة", K_ORGHEAD, 1, NULL }, { "مفوضية", K_ORGHEAD, 1, NULL },
+	{ "المفوضية", K_ORGHEAD, 1, NULL }, { "بنك", K_ORGHEAD, 1, NULL },
+	{ "البنك", K_ORGHEAD, 1, NULL }, { "مصرف", K_ORGHEAD, 1, NULL },
+	{ "المصرف", K_ORGHEAD, 1, NULL }, { "صندوق", K_ORGHEAD, 1, NULL },
+	{ "الصندوق", K_ORGHEAD, 1, NULL }, { "بورصة", K_ORGHEAD, 1, NULL },
+	{ "نادي", K_ORGHEAD, 3, NULL }, { "النادي", K_ORGHEAD, 3, NULL },
+	{ "وزارة", K_ORGHEAD, 1, NULL }, { "هيئة", K_ORGHEAD, 1, NULL },
+	{ "الهيئة", K_ORGHEAD, 1, NULL }, { "مجلس", K_ORGHEAD, 1, NULL },
+	{ "المجلس", K_ORGHEAD, 1, NULL }, { "ديوان", K_ORGHEAD, 1, NULL },
+	{ "الديوان", K_ORGHEAD, 1, NULL }, { "دائرة", K_ORGHEAD, 1, NULL },
+	{ "إدارة", K_ORGHEAD, 1, NULL }, { "الإدارة", K_ORGHEAD, 1, NULL },
+	{ "محكمة", K_ORGHEAD, 1, NULL }, { "المحكمة", K_ORGHEAD, 1, NULL },
+	{ "مستشفى", K_ORGHEAD, 1, NULL }, { "المستشفى", K_ORGHEAD, 1, NULL },
+	{ "غرفة", K_ORGHEAD, 1, NULL }, { "الغرفة", K_ORGHEAD, 1, NULL },
+	{ "شرطة", K_ORGHEAD, 1, NULL }, { "أمانة", K_ORGHEAD, 1, NULL },
+	{ "بلدية", K_ORGHEAD, 1, NULL }, { "منتخب", K_ORGHEAD, 1, NULL },
+	{ "اتحاد", K_ORGHEAD, 1, NULL }, { "الاتحاد", K_ORGHEAD, 1, NULL },
+	{ "مكتب", K_ORGHEAD, 1, NULL }, { "مجموعة", K_ORGHEAD, 3, NULL },
+	{ "المجموعة", K_ORGHEAD, 3, NULL },
 	/* Words that no name runs through. */
 	{ "في", K_STOP, 0, NULL }, { "من", K_STOP, 0, NULL },
 	{ "إلى", K_STOP, 0, NULL }, { "على", K_STOP, 0, NULL },
@@ -159,6 +233,26 @@ static const struct word_entry words[] = {
 	{ "إنها", K_STOP, 0, NULL }, { "أنه", K_STOP, 0, NULL },
 	{ "عليه", K_STOP, 0, NULL }, { "السلام", K_STOP, 0, NULL },
 	{ "وزراء", K_STOP, 0, NULL }, { "الوزراء", K_STOP, 0, NULL },
+};
+
+/*
+ * Words and phrases of news that are never a name on their own, though
+ * the tagger or a place's name in another spelling takes them for one.
+ */
+static const char *const not_names[] = {
+	"أمن", "الأمن", "إطار", "قوله", "الأشهر", "أرى", "عضو", "العضو",
+	"مسؤول", "المسؤول", "تعالى", "سموه", "سمو", "صلى الله", "الله",
+	"الكتلة", "كتلة", "قائد", "القائد", "نائب", "مصدر", "المصدر",
+	"مصادر", "المتحدث", "متحدث", "متحدث باسم", "المواطن", "المواطنين",
+	"الحكومة", "الدولة", "البلاد", "الوزارة", "الرئاسة", "الجمهورية",
+	"الشعب", "الجيش", "الشرطة", "شرطة", "الأمير", "الملك", "السلطات",
+	"المملكة", "العاصمة", "المدينة", "الولاية", "المنطقة", "الإدارة",
+	"الشركة", "الحزب", "الحركة", "المجلس", "اللجنة", "الهيئة",
+	"المنظمة", "الجمعية", "المحكمة", "النيابة", "البرلمان", "المنتخب",
+	"الفريق", "النادي", "الاتحاد", "الجامعة", "الصحيفة", "القناة",
+	"الوكالة", "المؤسسة", "البنك", "المصرف", "الغرب", "الشرق",
+	"الجنوب", "الشمال", "العالم", "البيان", "باسم", "ممثل", "علماء",
+	"المحتجون", "المعتصمون", "المواطنون", "السلط", "الإسلام",
 };
 
 /* Currencies whose Arabic names ICU gives. */
@@ -265,11 +359,20 @@ entp_words_load(struct ent_finder *f)
 		add_currency(f, currency_codes[i]);
 }
 
-size_t
-entp_strips(const struct ent_finder *f, size_t i, struct entp_strip *s)
+void
+entp_stop_load(struct ent_finder *f)
 {
-	const char *w = f->w[i];
-	size_t n = f->wl[i], k = 0, c = 0;
+	size_t i;
+
+	for (i = 0; i < sizeof not_names / sizeof not_names[0]; i++)
+		entp_add_phrase(f, &f->stop, not_names[i],
+		    strlen(not_names[i]), 0, 0, NULL);
+}
+
+size_t
+entp_form_strips(const char *w, size_t n, struct entp_strip *s)
+{
+	size_t k = 0, c = 0;
 
 	s[k].bytes = 0;
 	s[k++].alef = 0;
@@ -288,17 +391,48 @@ entp_strips(const struct ent_finder *f, size_t i, struct entp_strip *s)
 	return k;
 }
 
+size_t
+entp_strips(const struct ent_finder *f, size_t i, struct entp_strip *s)
+{
+	return entp_form_strips(f->w[i], f->wl[i], s);
+}
+
+const char *
+entp_form_stripped(const char *w, size_t n, const struct entp_strip *s,
+    struct buf *room, size_t *len)
+{
+	if (!s->alef) {
+		*len = n - s->bytes;
+		return w + s->bytes;
+	}
+	room->n = 0;
+	buf_add(room, "\u0627", 2);
+	buf_add(room, w + s->bytes, n - s->bytes);
+	*len = room->n;
+	return room->p;
+}
+
 const char *
 entp_stripped(struct ent_finder *f, size_t i, const struct entp_strip *s,
     size_t *n)
 {
-	if (!s->alef) {
-		*n = f->wl[i] - s->bytes;
-		return f->w[i] + s->bytes;
+	return entp_form_stripped(f->w[i], f->wl[i], s, &f->forms, n);
+}
+
+size_t
+entp_skip_letters(const char *text, size_t start, size_t end,
+    size_t letters)
+{
+	size_t at = start;
+
+	while (letters > 0 && at < end) {
+		int32_t cp;
+		int len = utf8_decode(text + at, end - at, &cp);
+
+		at += (size_t)(len < 0 ? -len : len);
+		while (entp_mark_at(text, at, end))
+			at += 2;
+		letters--;
 	}
-	f->forms.n = 0;
-	buf_add(&f->forms, "\u0627", 2);
-	buf_add(&f->forms, f->w[i] + s->bytes, f->wl[i] - s->bytes);
-	*n = f->forms.n;
-	return f->forms.p;
+	return at;
 }

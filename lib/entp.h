@@ -4,7 +4,8 @@
  * ent_gaz.c the gazetteers; ent_rules.c the rules' pass over a sentence,
  * which takes numbers, dates and sums from ent_num.c and names from
  * ent_name.c; ent_fold.c the names' folded forms and values; ent_doc.c
- * what a document remembers; ent_tag.c the tagger's view and its names.
+ * the document, whose names are resolved across its texts; ent_tag.c the
+ * tagger's view and its names.
  */
 #ifndef SATR_ENTP_H
 #define SATR_ENTP_H
@@ -39,15 +40,22 @@ enum entp_kind {
 	K_YEARCUE,		/* عام 2020 */
 	K_ERA,			/* num: 1 Hijri, 0 Gregorian */
 	K_PERCUE,		/* titles and verbs before a person's name */
-	K_ORGHEAD,		/* num: 1 if the head is part of the name */
+	K_ORGHEAD,		/* num: ORG_HEAD_ flags */
 	K_STOP			/* words that no name goes through */
 };
 
+/* Of an organisation's head: part of the name (وزارة, not شركة); its
+ * name alone names it too (حركة النهضة: النهضة). */
+enum { ORG_HEAD_IN = 1, ORG_HEAD_ALONE = 2 };
+
 /* Ranks of struct entity: how a mention was found. */
 enum entp_rank {
-	RANK_NUMERIC, RANK_RULE, RANK_EARLIER, RANK_GAZETTEER,
+	RANK_NUMERIC, RANK_RULE, RANK_DOCUMENT, RANK_GAZETTEER,
 	RANK_USER_GAZETTEER, RANK_TAGGED
 };
+
+/* Words of a key of a document's entity, at most. */
+enum { MAX_KEY_WORDS = 8 };
 
 /* Marks the kind of a name from a gazetteer the user gave (-g). */
 enum { USER_NAME = 0x100 };
@@ -56,19 +64,49 @@ enum { USER_NAME = 0x100 };
  * which it is rare. */
 enum { COMMON_WORD = 200, RARE_WORD = 10 };
 
-/* The values of the names the rules find: the first spelling met of each
- * folded form, for the whole run (ent_fold.c). */
-struct entp_canon {
-	struct hmap seen;	/* folded form -> aux: offset in spellings */
-	struct buf spellings;
-	struct buf normed, folded;
+/* A token of the document (ent_doc.c). */
+struct entp_dtok {
+	size_t text;		/* which of the document's texts */
+	size_t start, end;	/* its bytes there */
+	size_t form, flen;	/* its normalised form, in forms */
+	size_t fold, foldlen;	/* folded (entp_fold), in words */
+	size_t mention;		/* 1 + the mention over it, or 0 */
+	unsigned char cls;
 };
 
-/* People met in the document at hand, by their last name folded
- * (ent_doc.c); ent_document forgets them. */
+/* A mention of the document. */
+struct entp_dment {
+	size_t text, start, end;
+	size_t first, last;	/* its tokens */
+	enum ent_type type;
+	int rank;
+	size_t value;		/* in values */
+	size_t words, wordslen, nwords;	/* its folded words, in words */
+	size_t entity;		/* what it names, or SIZE_MAX */
+	int dead;		/* on the stop list */
+};
+
+/* What the names of a document name. */
+struct entp_entity {
+	enum ent_type type;
+	size_t best;		/* its fullest mention */
+};
+
+/* The document at hand, its texts and what was found in them. */
 struct entp_doc {
-	struct phrase_table names;	/* kind: type; value: the person's */
-	struct buf folded;
+	struct buf texts;
+	size_t *text_at, ntext, tcap;	/* text k is [at[k], at[k + 1]) */
+	struct entp_dtok *tok;
+	size_t ntok, tokcap;
+	struct entp_dment *m;
+	size_t nm, mcap;
+	struct entp_entity *ent;
+	size_t nent, entcap;
+	struct phrase_table keys;	/* kind: enum key_kind and type;
+					 * num: entity */
+	struct buf forms, values, words;
+	struct buf stripped, folded, normed;	/* scratch */
+	size_t *order, ordercap;
 };
 
 /* The tagger, when there is one, and what it sees (ent_tag.c). */
@@ -105,7 +143,10 @@ struct ent_finder {
 	const char **w;		/* each token's normalised form */
 	size_t *wl, wcap;
 	struct buf forms;	/* a stripped form whose alef came back */
-	struct entp_canon canon;
+	struct phrase_table stop;	/* never a name on their own */
+	struct norm *light;	/* values are in the light profile */
+	struct buf light_out;
+	struct entities found;	/* in the text at hand */
 	struct entp_doc doc;
 	struct entp_tag tag;
 };
@@ -130,10 +171,21 @@ struct entp_strip {
 
 size_t entp_strips(const struct ent_finder *f, size_t i,
     struct entp_strip *s);
+/* The same for the form w[0..n); returns how many (at most 3). */
+size_t entp_form_strips(const char *w, size_t n, struct entp_strip *s);
 /* Token i's form as s strips it, in *n bytes (valid until the next call:
  * a form with its alef back is made in f->forms). */
 const char *entp_stripped(struct ent_finder *f, size_t i,
     const struct entp_strip *s, size_t *n);
+/* The same for the form w[0..n), one with its alef back made in room. */
+const char *entp_form_stripped(const char *w, size_t n,
+    const struct entp_strip *s, struct buf *room, size_t *len);
+/* Where text[start..end) goes on after its first letters letters, the
+ * marks after each letter skipped with it. */
+size_t entp_skip_letters(const char *text, size_t start, size_t end,
+    size_t letters);
+/* Loads the built-in stop list: words that are never a name alone. */
+void entp_stop_load(struct ent_finder *f);
 
 /* Whether w[0..n) is more than the two-byte letter and starts with it. */
 static inline int
@@ -195,8 +247,9 @@ entp_kind_as(struct ent_finder *f, size_t i, const char *w, size_t n,
 void entp_gaz_default(struct ent_finder *f);
 
 /* ent_rules.c */
+/* What the rules and gazetteers find in text[0..n), every type. */
 void entp_find_by_rules(struct ent_finder *f, const char *text, size_t n,
-    unsigned types, struct entities *out);
+    struct entities *out);
 void entp_emit(struct entities *out, size_t start, size_t end,
     enum ent_type type, int rank, const char *value, size_t vlen);
 /* The end of a mention, past the marks and tatweel that normalising
@@ -213,6 +266,7 @@ size_t entp_numeric_at(struct ent_finder *f, size_t i, enum ent_type *type,
 struct entp_found {
 	size_t first, last;	/* tokens */
 	size_t skip;		/* bytes of proclitics before it */
+	int alef;		/* the article after ل lost its alef */
 	enum ent_type type;
 	int rank;		/* enum entp_rank */
 	size_t tokens;
@@ -223,36 +277,38 @@ struct entp_found {
 void entp_name_at(struct ent_finder *f, const char *text, size_t i,
     int arabic, struct entp_found *best, struct buf *value);
 int entp_is_name_part(const struct ent_finder *f, size_t i);
+/* Whether w[0..n) (normalised) is a word of some person's name. */
+int entp_is_name_word(const struct ent_finder *f, const char *w, size_t n);
 /* How common token i is as a word of news (0: unknown). */
 uint32_t entp_commonness(const struct ent_finder *f, const char *text,
     size_t i);
 
-/* ent_fold.c */
-void entp_canon_init(struct entp_canon *c);
-void entp_canon_free(struct entp_canon *c);
-/* The value of a name the rules found, text[start..end). */
-void entp_canonical(struct ent_finder *f, const char *text, size_t start,
-    size_t end, struct buf *value);
+/* ent_fold.c: the folded words of a normalised name s[0..n), by which
+ * its spellings meet; a name's value. */
 void entp_fold(const struct lexicon_index *lx, const char *s, size_t n,
     struct buf *out);
+void entp_value(struct ent_finder *f, const char *text, size_t start,
+    size_t end, int alef, struct buf *value);
 
 /* ent_doc.c */
 void entp_doc_init(struct entp_doc *d);
 void entp_doc_free(struct entp_doc *d);
 void entp_doc_reset(struct entp_doc *d);
-/* Remembers value as a name of type whose last word is w[0..n). */
-void entp_doc_remember(struct entp_doc *d, const struct lexicon_index *lx,
-    const char *w, size_t n, enum ent_type type, const char *value);
-/* The value of someone met earlier whose last word is w[0..n), with
- * their type; NULL if none (valid until d changes). */
-const char *entp_doc_recall(struct entp_doc *d,
-    const struct lexicon_index *lx, const char *w, size_t n,
-    enum ent_type *type);
+/* Adds the next text of the document and what was found in it. */
+void entp_doc_add(struct ent_finder *f, const char *text, size_t n,
+    const struct entities *found);
+/* The names of the document resolved across its texts. */
+void entp_doc_resolve(struct ent_finder *f);
+/* The mentions of text k of the types. */
+void entp_doc_mentions(struct ent_finder *f, size_t k, unsigned types,
+    struct entities *out);
 
 /* ent_tag.c */
 void entp_tag_init(struct entp_tag *t);
 void entp_tag_free(struct entp_tag *t);
+/* What the tagger finds in text[0..n), with the rules' numbers, dates
+ * and sums and the names where it found none. */
 void entp_find_by_model(struct ent_finder *f, const char *text, size_t n,
-    unsigned types, struct entities *out);
+    struct entities *out);
 
 #endif
