@@ -48,6 +48,9 @@ entp_doc_free(struct entp_doc *d)
 	free(d->m);
 	free(d->ent);
 	free(d->order);
+	free(d->text_first);
+	free(d->sport);
+	free(d->keyent);
 	buf_free(&d->texts);
 	buf_free(&d->forms);
 	buf_free(&d->values);
@@ -61,10 +64,17 @@ entp_doc_free(struct entp_doc *d)
 void
 entp_doc_reset(struct entp_doc *d)
 {
-	d->ntext = d->ntok = d->nm = d->nent = 0;
+	d->ntext = d->ntok = d->nm = d->nent = d->nkeyent = 0;
 	d->texts.n = d->forms.n = d->values.n = d->words.n = 0;
 	phrase_free(&d->keys);
 	phrase_init(&d->keys);
+}
+
+/* Whether a mention of rank was found in a gazetteer. */
+static int
+listed(int rank)
+{
+	return rank == RANK_GAZETTEER || rank == RANK_USER_GAZETTEER;
 }
 
 static const char *
@@ -243,8 +253,8 @@ key_words(struct ent_finder *f, size_t e, enum key_kind kind,
 	return nw - i;
 }
 
-/* Adds entity e's key of kind, if it has one; one that two entities
- * share is marked. */
+/* Adds entity e's key of kind, if it has one, to the list of entities
+ * the key names; one that two entities share is marked. */
 static void
 add_key(struct ent_finder *f, size_t e, enum key_kind kind)
 {
@@ -255,9 +265,24 @@ add_key(struct ent_finder *f, size_t e, enum key_kind kind)
 	if (nw == 0)
 		return;
 	id = phrase_add(&d->keys, w, l, nw, (unsigned)kind |
-	    (unsigned)d->ent[e].type << 4, (int64_t)e, NULL);
-	if (id != (size_t)-1 && d->keys.v[id].num != (int64_t)e)
-		d->keys.v[id].kind |= KEY_SHARED;
+	    (unsigned)d->ent[e].type << 4, (int64_t)d->nkeyent, NULL);
+	if (id == (size_t)-1)
+		return;
+	d->keyent = xgrow(d->keyent, &d->keyentcap, d->nkeyent + 1,
+	    sizeof *d->keyent);
+	d->keyent[d->nkeyent].ent = e;
+	d->keyent[d->nkeyent].next = SIZE_MAX;
+	if (d->keys.v[id].num != (int64_t)d->nkeyent) {
+		/* Two entities share the key: the later is listed after. */
+		size_t k = (size_t)d->keys.v[id].num;
+
+		while (d->keyent[k].next != SIZE_MAX)
+			k = d->keyent[k].next;
+		d->keyent[k].next = d->nkeyent;
+		if (d->keyent[k].ent != e)
+			d->keys.v[id].kind |= KEY_SHARED;
+	}
+	d->nkeyent++;
 }
 
 /* A new entity for mention mi, with its keys. */
@@ -281,14 +306,18 @@ new_entity(struct ent_finder *f, size_t mi)
 	return e;
 }
 
-static size_t entity_named(struct ent_finder *f, size_t id,
-    const char *const *w, const size_t *l, size_t t);
+static size_t entity_named(struct ent_finder *f, size_t id, size_t t);
+static int strip_to_key(struct ent_finder *f, struct entp_dment *m,
+    size_t *id);
+static size_t key_at(struct ent_finder *f, size_t t,
+    const struct entp_strip *s, size_t ns, size_t *id, size_t *which,
+    const char **w, size_t *l);
 
 /*
  * The entity of mention mi: the one whose name its words are (the same
  * words, or the short name of a fuller one: ترامب after دونالد ترامب),
- * else a new one. A one-word mention that the tagger or the rules typed
- * otherwise takes the fuller entity's type; a gazetteer's name keeps its.
+ * else a new one. A one-word mention that the rules typed otherwise takes
+ * the fuller entity's type; the tagger's and a gazetteer's keep theirs.
  */
 static size_t
 entity_of(struct ent_finder *f, size_t mi)
@@ -301,15 +330,110 @@ entity_of(struct ent_finder *f, size_t mi)
 
 	if (nw == 0)
 		return SIZE_MAX;
-	if (phrase_longest(&d->keys, w, l, nw, &id) != nw)
+	if (phrase_longest(&d->keys, w, l, nw, &id) != nw &&
+	    (nw > 1 || !strip_to_key(f, m, &id)))
 		return new_entity(f, mi);
 	key = &d->keys.v[id];
-	e = entity_named(f, id, w, l, m->first);
+	e = entity_named(f, id, m->first);
 	if (KEY_TYPE(key->kind) != m->type && (nw > 1 ||
-	    m->rank >= RANK_GAZETTEER))
+	    m->rank != RANK_RULE))
 		return new_entity(f, mi);
 	m->type = d->ent[e].type;
 	return e;
+}
+
+/* Whether word w[0..n) is a word of the rules' tables or of the stop
+ * list: no name on its own. */
+static int
+no_name(struct ent_finder *f, const char *w, size_t n)
+{
+	size_t id;
+
+	return phrase_longest(&f->words, &w, &n, 1, &id) == 1 ||
+	    phrase_longest(&f->stop, &w, &n, 1, &id) == 1;
+}
+
+/* Whether word w[0..n) is no part of a person's name at its edge: a
+ * word of the tables (الملك, الشيخ, على), of the stop list, or a place's
+ * or an organisation's name in a gazetteer (ليفربول, أرامكو). */
+static int
+not_of_person(struct ent_finder *f, const char *w, size_t n)
+{
+	size_t id;
+
+	if (no_name(f, w, n))
+		return 1;
+	return phrase_longest(&f->names, &w, &n, 1, &id) == 1 &&
+	    (f->names.v[id].kind & 15) != ENT_PER;
+}
+
+/* Sets mention m's tokens to [first, last], its bytes and words to them. */
+static void
+narrow(struct ent_finder *f, struct entp_dment *m, size_t first,
+    size_t last, size_t start)
+{
+	struct entp_doc *d = &f->doc;
+	const char *w[MAX_KEY_WORDS];
+	size_t l[MAX_KEY_WORDS], i;
+
+	for (i = m->first; i <= m->last; i++)
+		if (i < first || i > last)
+			d->tok[i].mention = 0;
+	m->first = first;
+	m->last = last;
+	m->start = start;
+	m->end = d->tok[last].end;
+	m->nwords = m->wordslen = 0;
+	mention_words(f, m, w, l);
+}
+
+/*
+ * A person's mention of several words that the tagger or the rules ran
+ * past the name (الملك سلمان, على ترامب, لأرامكو أمين الناصر, محمد صلاح
+ * هدفين, أردوغان شريك) is narrowed to it: words of no name at its edges,
+ * and what follows a name the document knows.
+ */
+static void
+trim_person(struct ent_finder *f, struct entp_dment *m)
+{
+	struct entp_doc *d = &f->doc;
+	const char *w[MAX_KEY_WORDS];
+	size_t l[MAX_KEY_WORDS], nw = mention_words(f, m, w, l), a = 0,
+	    b = nw, start = m->start, k, i, id;
+	struct entp_strip s[3];
+
+	if (m->type != ENT_PER || listed(m->rank) || nw < 2 ||
+	    m->last - m->first + 1 != nw)
+		return;
+	while (b - a > 1) {
+		size_t n = entp_form_strips(w[a], l[a], s), wl;
+		int drop = 0;
+
+		for (k = 0; k < n && !drop; k++) {
+			const char *sw = entp_form_stripped(w[a], l[a], &s[k],
+			    &d->stripped, &wl);
+
+			drop = not_of_person(f, sw, wl);
+		}
+		if (!drop)
+			break;
+		a++;
+		start = d->tok[m->first + a].start;
+	}
+	while (b - a > 1 && not_of_person(f, w[b - 1], l[b - 1]))
+		b--;
+	/* The words a known name of the document's leaves, if no rare
+	 * words: أردوغان شريك. */
+	k = b - a > 1 ? phrase_longest(&d->keys, w + a, l + a, b - a, &id) : 0;
+	if (k > 0 && KEY_TYPE(d->keys.v[id].kind) == ENT_PER) {
+		for (i = a + k; i < b && lexicon_index_count(&f->lexicon, w[i],
+		    l[i]) >= RARE_WORD; i++)
+			;
+		if (i == b)
+			b = a + k;
+	}
+	if (a > 0 || b < nw)
+		narrow(f, m, m->first + a, m->first + b - 1, start);
 }
 
 /* Mentions with more words first, then in the order of the text. */
@@ -338,62 +462,33 @@ build_entities(struct ent_finder *f)
 		    mention_words(f, &d->m[i], w, l) > 0)
 			d->order[n++] = i;
 	qsort_r(d->order, n, sizeof *d->order, fuller_first, d);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
+		trim_person(f, &d->m[d->order[i]]);
 		d->m[d->order[i]].entity = entity_of(f, d->order[i]);
-}
-
-static int
-same_words(const char *const *a, const size_t *al, const char *const *b,
-    const size_t *bl, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (al[i] != bl[i] || memcmp(a[i], b[i], al[i]) != 0)
-			return 0;
-	return 1;
+	}
 }
 
 /*
- * The entity that key id, the words kw, kl, names at token t: when
- * entities share it (two people called بوش), the one named in full
- * nearest before t, else after it.
+ * The entity that key id names at token t: when entities share it (two
+ * people called بوش), the one named in full nearest before t, else after.
  */
 static size_t
-entity_named(struct ent_finder *f, size_t id, const char *const *kw,
-    const size_t *kl, size_t t)
+entity_named(struct ent_finder *f, size_t id, size_t t)
 {
 	struct entp_doc *d = &f->doc;
-	const struct phrase *key = &d->keys.v[id];
-	size_t e, best = (size_t)key->num, dist = SIZE_MAX;
+	size_t k = (size_t)d->keys.v[id].num, best = d->keyent[k].ent;
+	size_t dist = SIZE_MAX;
 
-	for (e = 0; e < d->nent && (key->kind & KEY_SHARED); e++) {
-		const char *w[MAX_KEY_WORDS];
-		size_t l[MAX_KEY_WORDS], at, far;
+	for (; k != SIZE_MAX; k = d->keyent[k].next) {
+		size_t e = d->keyent[k].ent, at = d->m[d->ent[e].best].first;
+		size_t far = at <= t ? t - at : at - t + d->ntok;
 
-		if (d->ent[e].type != KEY_TYPE(key->kind) ||
-		    key_words(f, e, KEY_KIND(key->kind), w, l) !=
-		    key->ntokens || !same_words(w, l, kw, kl, key->ntokens))
-			continue;
-		at = d->m[d->ent[e].best].first;
-		far = at <= t ? t - at : at - t + d->ntok;
 		if (far < dist) {
 			dist = far;
 			best = e;
 		}
 	}
 	return best;
-}
-
-/* Whether word w[0..n) is a word of the rules' tables or of the stop
- * list: no name on its own. */
-static int
-no_name(struct ent_finder *f, const char *w, size_t n)
-{
-	size_t id;
-
-	return phrase_longest(&f->words, &w, &n, 1, &id) == 1 ||
-	    phrase_longest(&f->stop, &w, &n, 1, &id) == 1;
 }
 
 /* Whether token t follows a title or a verb that names come after. */
@@ -414,8 +509,9 @@ after_cue(struct ent_finder *f, size_t t)
 /*
  * Whether a word w[0..n) where nothing was found, at token t, is taken
  * for entity e by a key of one word: never a word of the tables (على
- * after علوي); a word common in news (صالح, حسن) only after the full
- * name, or after a title; a word the tagger alone found, if rare.
+ * after علوي); a given name that is also a word of news (صالح, حسن) only
+ * after the full name, or after a title; a word only the rules found
+ * once, if rare.
  */
 static int
 may_take(struct ent_finder *f, size_t t, const char *w, size_t n,
@@ -428,8 +524,9 @@ may_take(struct ent_finder *f, size_t t, const char *w, size_t n,
 	if (no_name(f, w, n))
 		return 0;
 	if (kind == KEY_FULL)
-		return full->rank >= RANK_GAZETTEER || count < RARE_WORD;
-	return count < COMMON_WORD || full->first < t || after_cue(f, t);
+		return full->rank != RANK_RULE || count < RARE_WORD;
+	return count < NAME_AS_WORD || !entp_is_given_name(f, w, n) ||
+	    full->first < t || after_cue(f, t);
 }
 
 /*
@@ -480,6 +577,31 @@ key_at(struct ent_finder *f, size_t t, const struct entp_strip *s,
 	return best;
 }
 
+/*
+ * Whether one-word mention m with its proclitics stripped is a name of
+ * the document's (بماكرون after إيمانويل ماكرون): it then starts after
+ * them, and the key is in *id.
+ */
+static int
+strip_to_key(struct ent_finder *f, struct entp_dment *m, size_t *id)
+{
+	struct entp_doc *d = &f->doc;
+	struct entp_strip s[3];
+	const char *w[MAX_KEY_WORDS];
+	size_t l[MAX_KEY_WORDS], ns, which, t = m->first;
+
+	if (m->first != m->last)
+		return 0;
+	ns = entp_form_strips(d->forms.p + d->tok[t].form, d->tok[t].flen, s);
+	if (ns < 2 || key_at(f, t, s + 1, ns - 1, id, &which, w, l) != 1)
+		return 0;
+	m->start = entp_skip_letters(text_of(d, m->text), d->tok[t].start,
+	    d->tok[t].end, s[which + 1].bytes / 2);
+	m->nwords = m->wordslen = 0;
+	mention_words(f, m, w, l);
+	return 1;
+}
+
 /* Takes the name of an entity at token t, with the proclitics its first
  * word may have (وترامب), if a key names one there. */
 static void
@@ -497,7 +619,7 @@ find_at(struct ent_finder *f, size_t t, size_t tok0)
 	if ((len = key_at(f, t, s, ns, &id, &which, w, l)) == 0)
 		return;
 	key = &d->keys.v[id];
-	e = entity_named(f, id, w, l, t);
+	e = entity_named(f, id, t);
 	if (len == 1 && !may_take(f, t, w[0], l[0], KEY_KIND(key->kind), e))
 		return;
 	m = add_mention(d, d->tok[t].text, tok0, entp_skip_letters(text_of(d,
@@ -522,6 +644,70 @@ find_again(struct ent_finder *f)
 	}
 }
 
+/* The kind of token t's word in the rules' tables, or 0. */
+static unsigned
+token_kind(struct ent_finder *f, size_t t)
+{
+	struct entp_doc *d = &f->doc;
+	const char *w = d->forms.p + d->tok[t].form;
+	size_t id;
+
+	return phrase_longest(&f->words, &w, &d->tok[t].flen, 1, &id) == 1 ?
+	    f->words.v[id].kind : 0;
+}
+
+/* Whether the tokens between mentions a and b (a first) are at most one
+ * word joining them: و, على, أمام, ضد, مع; or a و glued to b. */
+static int
+joined(struct ent_finder *f, const struct entp_dment *a,
+    const struct entp_dment *b)
+{
+	static const char *const joins[] = {
+		"\u0648", "\u0639\u0644\u064a", "\u0627\u0645\u0627\u0645",
+		"\u0636\u062f", "\u0645\u0639",
+	};
+	struct entp_doc *d = &f->doc;
+	size_t k, t = a->last + 1;
+	const char *w;
+
+	if (a->text != b->text || b->first < t || b->first > t + 1)
+		return 0;
+	if (b->first == t)
+		return b->start > d->tok[t].start;	/* وبرشلونة */
+	w = d->forms.p + d->tok[t].form;
+	for (k = 0; k < sizeof joins / sizeof joins[0]; k++)
+		if (d->tok[t].flen == strlen(joins[k]) &&
+		    memcmp(w, joins[k], d->tok[t].flen) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * In a text of sports news, a city met beside a club is a club too: فاز
+ * ريال مدريد على برشلونة. Mentions are in order (order_mentions).
+ */
+static void
+clubs(struct ent_finder *f)
+{
+	struct entp_doc *d = &f->doc;
+	size_t i, t;
+
+	d->sport = xgrow(d->sport, &d->sportcap, d->ntext + 1, 1);
+	memset(d->sport, 0, d->ntext + 1);
+	for (t = 0; t < d->ntok; t++)
+		if (d->tok[t].cls == TOK_WORD && token_kind(f, t) == K_SPORT)
+			d->sport[d->tok[t].text] = 1;
+	for (i = 1; i < d->text_first[d->ntext]; i++) {
+		struct entp_dment *a = &d->m[d->order[i - 1]];
+		struct entp_dment *m = &d->m[d->order[i]];
+
+		if (d->sport[m->text] && m->type == ENT_LOC && a->type ==
+		    ENT_ORG && m->rank != RANK_USER_GAZETTEER &&
+		    joined(f, a, m))
+			m->type = ENT_ORG;
+	}
+}
+
 /*
  * Whether mention m is no name: on the stop list; one word of the tables
  * or of two letters; or a person's one word that the tagger alone found,
@@ -536,8 +722,7 @@ stopped(struct ent_finder *f, struct entp_dment *m)
 
 	if (phrase_longest(&f->stop, w, l, nw, &id) == nw)
 		return 1;
-	if (nw != 1 || m->rank == RANK_GAZETTEER ||
-	    m->rank == RANK_USER_GAZETTEER)
+	if (nw != 1 || listed(m->rank))
 		return 0;
 	if (phrase_longest(&f->words, w, l, 1, &id) == 1 &&
 	    f->words.v[id].kind == K_STOP)
@@ -548,6 +733,37 @@ stopped(struct ent_finder *f, struct entp_dment *m)
 	    (m->entity == SIZE_MAX || f->doc.m[f->doc.ent[m->entity].best].
 	    nwords == 1) && !entp_is_name_word(f, w[0], l[0]) &&
 	    lexicon_index_count(&f->lexicon, w[0], l[0]) >= COMMON_WORD;
+}
+
+/* By text, then where in it. */
+static int
+by_place(const void *a, const void *b, void *ctx)
+{
+	const struct entp_doc *d = ctx;
+	const struct entp_dment *x = &d->m[*(const size_t *)a];
+	const struct entp_dment *y = &d->m[*(const size_t *)b];
+
+	if (x->text != y->text)
+		return x->text < y->text ? -1 : 1;
+	return (x->start > y->start) - (x->start < y->start);
+}
+
+/* The live mentions in order, and where each text's begin. */
+static void
+order_mentions(struct entp_doc *d)
+{
+	size_t i, n = 0, k = 0;
+
+	d->order = xgrow(d->order, &d->ordercap, d->nm + 1, sizeof *d->order);
+	for (i = 0; i < d->nm; i++)
+		if (!d->m[i].dead)
+			d->order[n++] = i;
+	qsort_r(d->order, n, sizeof *d->order, by_place, d);
+	d->text_first = xgrow(d->text_first, &d->tfcap, d->ntext + 1,
+	    sizeof *d->text_first);
+	for (i = 0; i <= n; i++)
+		while (k <= d->ntext && (i == n || k <= d->m[d->order[i]].text))
+			d->text_first[k++] = i;
 }
 
 void
@@ -567,16 +783,8 @@ entp_doc_resolve(struct ent_finder *f)
 		if (m->entity != SIZE_MAX)
 			m->value = d->m[d->ent[m->entity].best].value;
 	}
-}
-
-static int
-by_start(const void *a, const void *b, void *ctx)
-{
-	const struct entp_doc *d = ctx;
-	const struct entp_dment *x = &d->m[*(const size_t *)a];
-	const struct entp_dment *y = &d->m[*(const size_t *)b];
-
-	return (x->start > y->start) - (x->start < y->start);
+	order_mentions(d);
+	clubs(f);
 }
 
 void
@@ -584,21 +792,18 @@ entp_doc_mentions(struct ent_finder *f, size_t k, unsigned types,
     struct entities *out)
 {
 	struct entp_doc *d = &f->doc;
-	size_t i, n = 0;
+	size_t i;
 
 	out->n = 0;
 	out->values.n = 0;
-	d->order = xgrow(d->order, &d->ordercap, d->nm + 1, sizeof *d->order);
-	for (i = 0; i < d->nm; i++)
-		if (d->m[i].text == k && !d->m[i].dead &&
-		    (types & 1u << d->m[i].type))
-			d->order[n++] = i;
-	qsort_r(d->order, n, sizeof *d->order, by_start, d);
-	for (i = 0; i < n; i++) {
+	if (k >= d->ntext)
+		return;
+	for (i = d->text_first[k]; i < d->text_first[k + 1]; i++) {
 		const struct entp_dment *m = &d->m[d->order[i]];
 		const char *v = d->values.p + m->value;
 
-		entp_emit(out, m->start, m->end, m->type, m->rank, v,
-		    strlen(v));
+		if (types & 1u << m->type)
+			entp_emit(out, m->start, m->end, m->type, m->rank, v,
+			    strlen(v));
 	}
 }

@@ -26,6 +26,29 @@ add_name_word(struct ent_finder *f, const char *w, size_t n, int strong)
 }
 
 /*
+ * Which field of a gazetteer line names its entry: the canonical name, or
+ * for a place of the built-in lists (made from official long names) the
+ * spelling news uses most (السعودية, not المملكة العربية السعودية).
+ */
+static size_t
+place_name(const struct ent_finder *f, const struct tsv_fields *fl,
+    int type)
+{
+	size_t i, best = 1;
+	uint32_t most = 0, c;
+
+	if (type != ENT_LOC || f->loading_user)
+		return 1;
+	for (i = 1; i < fl->n; i++)
+		if ((c = lexicon_index_count(&f->lexicon, fl->v[i].p,
+		    fl->v[i].n)) > most) {
+			most = c;
+			best = i;
+		}
+	return best;
+}
+
+/*
  * Adds one gazetteer line, split into fields: TYPE canonical variant...,
  * or NAME token. Returns 0, or -1 with what is wrong in why.
  */
@@ -34,7 +57,7 @@ add_gazetteer_line(void *ctx, struct tsv_fields *fl, char *why,
     size_t whylen)
 {
 	struct ent_finder *f = ctx;
-	size_t i;
+	size_t i, k;
 	char *canon;
 	int type;
 
@@ -49,13 +72,12 @@ add_gazetteer_line(void *ctx, struct tsv_fields *fl, char *why,
 		    "(TYPE: PER, ORG, LOC or MISC)");
 		return -1;
 	}
-	canon = fl->v[1].p;
-	canon[fl->v[1].n] = '\0';	/* over the TAB, or past the end */
-	fl->v[1].n = tsv_unescape(canon, fl->v[1].n);
-	canon[fl->v[1].n] = '\0';
+	for (i = 1; i < fl->n; i++)
+		fl->v[i].n = tsv_unescape(fl->v[i].p, fl->v[i].n);
+	k = place_name(f, fl, type);
+	canon = fl->v[k].p;
+	canon[fl->v[k].n] = '\0';	/* over the TAB, or past the end */
 	for (i = 1; i < fl->n; i++) {
-		if (i > 1)
-			fl->v[i].n = tsv_unescape(fl->v[i].p, fl->v[i].n);
 		if (fl->v[i].n > 0)
 			entp_add_phrase(f, &f->names, fl->v[i].p, fl->v[i].n,
 			    (unsigned)type | (f->loading_user ? USER_NAME : 0),
@@ -107,7 +129,7 @@ add_stop_line(void *ctx, struct tsv_fields *fl, char *why, size_t whylen)
 		return -1;
 	}
 	fl->v[0].n = tsv_unescape(fl->v[0].p, fl->v[0].n);
-	entp_add_phrase(f, &f->stop, fl->v[0].p, fl->v[0].n, 0, 0, NULL);
+	entp_stop_add(f, fl->v[0].p, fl->v[0].n);
 	return 0;
 }
 

@@ -2,7 +2,7 @@
 
 #include <string.h>
 
-enum { MAX_NAME_TOKENS = 4, MAX_ORG_WORDS = 7 };
+enum { MAX_NAME_TOKENS = 4, MAX_ORG_WORDS = 7, MAX_ORG_OF = 2 };
 
 static int
 better(const struct entp_found *a, const struct entp_found *b)
@@ -132,6 +132,23 @@ entp_is_name_word(const struct ent_finder *f, const char *w, size_t n)
 	return hmap_find(&f->nameparts, w, n) != NULL;
 }
 
+int
+entp_is_given_name(const struct ent_finder *f, const char *w, size_t n)
+{
+	const struct hmap_val *v = hmap_find(&f->nameparts, w, n);
+
+	return v != NULL && v->aux == 1;
+}
+
+/* ...ي, ...يه (ية normalised): adjectives of belonging
+ * (الأمريكي, والقروية), not والجامعة, a name of its own after و. */
+static int
+nisba_shaped(const char *w, size_t n)
+{
+	return (n > 6 && memcmp(w + n - 2, "\u064a", 2) == 0) ||
+	    (n > 8 && memcmp(w + n - 4, "\u064a\u0647", 4) == 0);
+}
+
 static int
 definite(const struct ent_finder *f, size_t i)
 {
@@ -140,16 +157,6 @@ definite(const struct ent_finder *f, size_t i)
 }
 
 /* Whether token j is an adjective of belonging: ال...ي, ال...ية. */
-static int
-is_nisba(const struct ent_finder *f, size_t j)
-{
-	const char *w = f->w[j];
-	size_t n = f->wl[j];
-
-	return (n > 6 && memcmp(w + n - 2, "\u064a", 2) == 0) ||
-	    (n > 8 && memcmp(w + n - 4, "\u064a\u0647", 4) == 0);
-}
-
 /* Whether token j's word, or its word after ل or و, has the article
  * (للشركة, والقروية). */
 static int
@@ -211,7 +218,8 @@ cue_at(struct ent_finder *f, size_t i, size_t *len, int64_t *num,
 		const char *w = entp_stripped(f, i, &s[k], &wl);
 
 		kind = entp_kind_as(f, i, w, wl, len, &id);
-		if (kind == K_PERCUE || kind == K_ORGHEAD) {
+		if (kind == K_PERCUE || kind == K_ORGHEAD ||
+		    kind == K_LOCHEAD) {
 			*num = f->words.v[id].num;
 			*used = s[k];
 		} else {
@@ -250,7 +258,7 @@ person_after(struct ent_finder *f, const char *text, size_t j,
 	/* Adjectives between: الرئيس الأمريكي دونالد ترامب, المخرج
 	 * السينغالي شادي عون */
 	for (m = 0; m < 2 && definite(f, j) && (entp_commonness(f, text, j) >=
-	    COMMON_WORD || is_nisba(f, j)); m++)
+	    COMMON_WORD || nisba_shaped(f->w[j], f->wl[j])); m++)
 		j++;
 	for (m = 0; m < MAX_NAME_TOKENS && name_like(f, text, j + m, m == 0,
 	    m > 0 && entp_is_name_part(f, j + m - 1)); m++)
@@ -326,6 +334,25 @@ has_article(const char *w, size_t n)
 	return n > 4 && memcmp(w, "\u0627\u0644", 4) == 0;
 }
 
+/* Whether token j is a word without the article before its genitive,
+ * one with it, a known place or a rare word (نواب الشعب, مشروع تونس,
+ * منطقة فريدريك). */
+static int
+construct(struct ent_finder *f, const char *text, size_t j)
+{
+	size_t len, id;
+	unsigned kind;
+
+	if (j + 1 >= f->toks.n || f->toks.v[j].cls != TOK_WORD ||
+	    f->toks.v[j + 1].cls != TOK_WORD)
+		return 0;
+	kind = entp_kind_at(f, j, &len, &id);
+	return (kind == 0 || kind == K_LOCHEAD) &&
+	    (has_article(f->w[j + 1], f->wl[j + 1]) ||
+	    entp_at(f, &f->names, j + 1, &id) == 1 ||
+	    entp_commonness(f, text, j + 1) < RARE_WORD);
+}
+
 static enum org_part
 org_part(struct ent_finder *f, const char *text, size_t j, int first)
 {
@@ -337,6 +364,8 @@ org_part(struct ent_finder *f, const char *text, size_t j, int first)
 	if (j >= f->toks.n || f->toks.v[j].cls != TOK_WORD)
 		return ORG_NONE;
 	kind = entp_kind_at(f, j, &len, &id);
+	if (kind == K_LOCHEAD)	/* شرطة منطقة الرياض */
+		return construct(f, text, j) ? ORG_OF_WHAT : ORG_NONE;
 	if (kind != 0 && kind != K_YEARCUE)	/* العام is one of a name */
 		return ORG_NONE;
 	if (!first && entp_is_name_part(f, j) && has_article(f->w[j],
@@ -349,7 +378,7 @@ org_part(struct ent_finder *f, const char *text, size_t j, int first)
 		const char *w = entp_stripped(f, j, &s[k], &wl);
 
 		if (s[k].bytes == 2 && memcmp(f->w[j], "\u0648", 2) == 0)
-			return has_article(w, wl) && adjective_shaped(w, wl) ?
+			return has_article(w, wl) && nisba_shaped(w, wl) ?
 			    ORG_ADJ : ORG_NONE;
 		if (memcmp(f->w[j] + s[k].bytes - 2, "\u0644", 2) != 0)
 			continue;
@@ -361,7 +390,8 @@ org_part(struct ent_finder *f, const char *text, size_t j, int first)
 	if (is_latin_name(f, text, j) || entp_at(f, &f->names, j, &id) == 1)
 		return ORG_NAME;
 	if (first && (entp_is_name_word(f, f->w[j], f->wl[j]) ||
-	    entp_commonness(f, text, j) < RARE_WORD))
+	    entp_commonness(f, text, j) < (first > 1 ? COMMON_WORD :
+	    RARE_WORD)))
 		return ORG_NAME;
 	return ORG_NONE;
 }
@@ -377,30 +407,40 @@ org_part(struct ent_finder *f, const char *text, size_t j, int first)
  * Returns how many.
  */
 static size_t
-org_words(struct ent_finder *f, const char *text, size_t j, int bare)
+org_words(struct ent_finder *f, const char *text, size_t j, int bare,
+    int place)
 {
 	size_t m = 0;
 	enum org_part p;
-	int of = 0, adj = 0;
+	int of = 0, adj = 0, of_what = 0;
 
 	if (!bare) {
 		p = org_part(f, text, j, 1);
-		if (p != ORG_NOUN && p != ORG_NAME && p != ORG_ADJ)
+		if ((p == ORG_NONE || p == ORG_OF_WHAT) && construct(f, text,
+		    j)) {
+			m = 2;	/* مجلس نواب الشعب, حركة مشروع تونس */
+			of = 1;
+		}
+		else if (p == ORG_NOUN || p == ORG_NAME || p == ORG_ADJ)
+			m = 1;
+		else
 			return 0;
-		m = 1;
 	}
 	while (m < MAX_ORG_WORDS) {
-		p = org_part(f, text, j + m, 0);
+		/* A place's name goes on with names: بن قردان */
+		p = org_part(f, text, j + m, place && m < 2 ? 2 : 0);
 		if (p == ORG_ADJ || p == ORG_NAME || (p == ORG_NOUN && !of &&
 		    !adj)) {
 			adj |= p == ORG_ADJ;
 			m++;
-		} else if (p == ORG_OF) {
+		} else if (p == ORG_OF && of < MAX_ORG_OF) {
 			m++;
-			of = 1;
-		} else if (p == ORG_OF_WHAT && m + 1 < MAX_ORG_WORDS) {
+			of++;
+		} else if (p == ORG_OF_WHAT && of < MAX_ORG_OF && !of_what &&
+		    m + 1 < MAX_ORG_WORDS) {
 			m += 2;
-			of = 1;
+			of++;
+			of_what = 1;
 		} else {
 			break;
 		}
@@ -409,32 +449,33 @@ org_words(struct ent_finder *f, const char *text, size_t j, int bare)
 }
 
 /*
- * An organisation's name whose head, at token i with the proclitics
- * used, ends before token j: with the head if in is set. After a head
- * with the article (الاتحاد, اللجنة), which may be no name (الحركة
- * الاحتجاجية), it takes two words or more.
+ * An organisation's name, or a place's (type), whose head, at token i
+ * with the proclitics used, ends before token j: with the head if in is
+ * set. After a head with the article (الاتحاد, اللجنة), which may be no
+ * name (الحركة الاحتجاجية), it takes two words or more.
  */
 static void
-org_after(struct ent_finder *f, const char *text, size_t i, size_t j,
-    int in, const struct entp_strip *used, struct entp_found *best)
+name_after_head(struct ent_finder *f, const char *text, size_t i, size_t j,
+    int in, const struct entp_strip *used, enum ent_type type,
+    struct entp_found *best)
 {
 	size_t m, q;
 	int bare = definite_stripped(f, i);
 
 	if ((q = quoted_name(f, j)) != SIZE_MAX) {
-		rule_name(best, j + 1, q, NULL, ENT_ORG);
+		rule_name(best, j + 1, q, NULL, type);
 		return;
 	}
 	for (m = 0; m < 3 && is_latin_name(f, text, j + m); m++)
 		;
 	if (m > 0) {
-		rule_name(best, j, j + m - 1, NULL, ENT_ORG);
+		rule_name(best, j, j + m - 1, NULL, type);
 		return;
 	}
-	m = org_words(f, text, j, bare);
+	m = org_words(f, text, j, bare, type == ENT_LOC);
 	if (m > (bare ? 1u : 0u))
 		rule_name(best, in ? i : j, j + m - 1, in ? used : NULL,
-		    ENT_ORG);
+		    type);
 }
 
 /* Latin names in Arabic text, from token i. */
@@ -463,8 +504,11 @@ rule_names(struct ent_finder *f, const char *text, size_t i, int arabic,
 	if (kind == K_PERCUE)
 		person_after(f, text, i + len, best);
 	else if (kind == K_ORGHEAD)
-		org_after(f, text, i, i + len, (num & ORG_HEAD_IN) != 0, &used,
-		    best);
+		name_after_head(f, text, i, i + len, (num & ORG_HEAD_IN) != 0,
+		    &used, ENT_ORG, best);
+	else if (kind == K_LOCHEAD)
+		name_after_head(f, text, i, i + len, num != 0, &used,
+		    ENT_LOC, best);
 	else if (arabic && is_latin_name(f, text, i))
 		latin_at(f, text, i, best);
 }

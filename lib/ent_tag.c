@@ -216,37 +216,47 @@ take_rules(struct entp_tag *t, int lo, int hi)
 }
 
 /*
- * Whether rules' mention e is an organisation named with its head (مؤسسة
- * غيتس, وكالة تاس): it is one, whatever the tagger makes of its words.
+ * Whether rules' mention e is surer than the tagger: a name of several
+ * words in a gazetteer (بن قردان), or one named with its head (مؤسسة
+ * غيتس, وكالة تاس, مخيم الشوشة), whatever the tagger makes of its words.
  */
 static int
-headed_org(struct ent_finder *f, size_t e)
+surer_than_tagger(struct ent_finder *f, size_t e)
 {
 	const struct entp_tag *t = &f->tag;
 	struct entp_strip s[3];
 	size_t i = t->rule_first[e], k, n, len, id, wl;
+	unsigned kind;
 
-	if (t->rules.v[e].type != ENT_ORG || t->rules.v[e].rank != RANK_RULE ||
-	    t->rule_last[e] - i < 2)
+	if (t->rule_last[e] - i < 2)
 		return 0;
-	n = entp_strips(f, i, s);
-	for (k = 0; k < n; k++) {
-		const char *w = entp_stripped(f, i, &s[k], &wl);
+	if (t->rules.v[e].rank == RANK_GAZETTEER)
+		return 1;
+	if (t->rules.v[e].rank != RANK_RULE || t->rules.v[e].type == ENT_PER)
+		return 0;
+	/* The head starts the name, or comes just before it. */
+	for (i = i > 0 ? i - 1 : i; i <= t->rule_first[e]; i++) {
+		n = entp_strips(f, i, s);
+		for (k = 0; k < n; k++) {
+			const char *w = entp_stripped(f, i, &s[k], &wl);
 
-		if (entp_kind_as(f, i, w, wl, &len, &id) == K_ORGHEAD)
-			return 1;
+			kind = entp_kind_as(f, i, w, wl, &len, &id);
+			if ((kind == K_ORGHEAD || kind == K_LOCHEAD) &&
+			    i + len >= t->rule_first[e])
+				return 1;
+		}
 	}
 	return 0;
 }
 
 static void
-take_headed_orgs(struct ent_finder *f)
+take_surer(struct ent_finder *f)
 {
 	struct entp_tag *t = &f->tag;
 	size_t e;
 
 	for (e = 0; e < t->rules.n; e++)
-		if (headed_org(f, e) && take(t, t->rule_first[e],
+		if (surer_than_tagger(f, e) && take(t, t->rule_first[e],
 		    t->rule_last[e]))
 			t->starts[t->rule_first[e]] = e + 1;
 }
@@ -293,7 +303,7 @@ entp_find_by_model(struct ent_finder *f, const char *text, size_t n,
 	memset(t->tagged, 0, v->n * sizeof *t->tagged);
 	take_rules(t, RANK_NUMERIC, RANK_NUMERIC);
 	take_rules(t, RANK_USER_GAZETTEER, RANK_USER_GAZETTEER);
-	take_headed_orgs(f);
+	take_surer(f);
 	take_tagged(t);
 	take_rules(t, RANK_RULE, RANK_GAZETTEER);
 	for (i = 0; i < v->n; i++) {

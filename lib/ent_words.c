@@ -165,6 +165,7 @@ static const struct word_entry words[] = {
 	{ "محافظ", K_PERCUE, 0, NULL }, { "الحاكم", K_PERCUE, 0, NULL },
 	{ "عمدة", K_PERCUE, 0, NULL }, { "ولي العهد", K_PERCUE, 0, NULL },
 	{ "الأمين العام", K_PERCUE, 0, NULL },
+	{ "أمين عام", K_PERCUE, 0, NULL },
 	{ "المدير العام", K_PERCUE, 0, NULL }, { "المدير", K_PERCUE, 0, NULL },
 	{ "المديرة", K_PERCUE, 0, NULL }, { "مدير", K_PERCUE, 0, NULL },
 	{ "الناطق الرسمي", K_PERCUE, 0, NULL },
@@ -213,6 +214,29 @@ static const struct word_entry words[] = {
 	{ "اتحاد", K_ORGHEAD, 1, NULL }, { "الاتحاد", K_ORGHEAD, 1, NULL },
 	{ "مكتب", K_ORGHEAD, 1, NULL }, { "مجموعة", K_ORGHEAD, 3, NULL },
 	{ "المجموعة", K_ORGHEAD, 3, NULL },
+	/* Heads of places' names: part of the name (1: مخيم الشوشة), or a
+	 * descriptor left out (0: مدينة تطاوين). */
+	{ "مخيم", K_LOCHEAD, 1, NULL }, { "مطار", K_LOCHEAD, 1, NULL },
+	{ "ميناء", K_LOCHEAD, 1, NULL }, { "ملعب", K_LOCHEAD, 1, NULL },
+	{ "شارع", K_LOCHEAD, 1, NULL }, { "ساحة", K_LOCHEAD, 1, NULL },
+	{ "جسر", K_LOCHEAD, 1, NULL }, { "سد", K_LOCHEAD, 1, NULL },
+	{ "نهر", K_LOCHEAD, 1, NULL }, { "جبل", K_LOCHEAD, 1, NULL },
+	{ "قصر", K_LOCHEAD, 1, NULL }, { "معبر", K_LOCHEAD, 1, NULL },
+	{ "حي", K_LOCHEAD, 1, NULL }, { "قاعة", K_LOCHEAD, 1, NULL },
+	{ "مدينة", K_LOCHEAD, 0, NULL }, { "ولاية", K_LOCHEAD, 0, NULL },
+	{ "معتمدية", K_LOCHEAD, 0, NULL }, { "محافظة", K_LOCHEAD, 0, NULL },
+	{ "منطقة", K_LOCHEAD, 0, NULL }, { "جهة", K_LOCHEAD, 0, NULL },
+	{ "بلدة", K_LOCHEAD, 0, NULL }, { "قرية", K_LOCHEAD, 0, NULL },
+	{ "جزيرة", K_LOCHEAD, 0, NULL }, { "العاصمة", K_LOCHEAD, 0, NULL },
+	/* Words of sports news, where a city names its club. */
+	{ "فاز", K_SPORT, 0, NULL }, { "فوز", K_SPORT, 0, NULL },
+	{ "الدوري", K_SPORT, 0, NULL }, { "دوري", K_SPORT, 0, NULL },
+	{ "المباراة", K_SPORT, 0, NULL }, { "مباراة", K_SPORT, 0, NULL },
+	{ "هزم", K_SPORT, 0, NULL }, { "تعادل", K_SPORT, 0, NULL },
+	{ "البطولة", K_SPORT, 0, NULL }, { "الكأس", K_SPORT, 0, NULL },
+	{ "الملعب", K_SPORT, 0, NULL }, { "هدف", K_SPORT, 0, NULL },
+	{ "هدفين", K_SPORT, 0, NULL }, { "أهداف", K_SPORT, 0, NULL },
+	{ "تغلب", K_SPORT, 0, NULL }, { "خسر", K_SPORT, 0, NULL },
 	/* Words that no name runs through. */
 	{ "في", K_STOP, 0, NULL }, { "من", K_STOP, 0, NULL },
 	{ "إلى", K_STOP, 0, NULL }, { "على", K_STOP, 0, NULL },
@@ -360,13 +384,33 @@ entp_words_load(struct ent_finder *f)
 }
 
 void
+entp_stop_add(struct ent_finder *f, const char *text, size_t n)
+{
+	const char *w[16];
+	size_t l[16], k = 0, i = 0;
+
+	norm_text(f->nm, text, n, &f->entry, NULL);
+	entp_fold(&f->lexicon, f->entry.p ? f->entry.p : "", f->entry.n,
+	    &f->forms);
+	while (i < f->forms.n && k < 16) {
+		const char *sp = memchr(f->forms.p + i, ' ', f->forms.n - i);
+		size_t end = sp != NULL ? (size_t)(sp - f->forms.p) : f->forms.n;
+
+		w[k] = f->forms.p + i;
+		l[k++] = end - i;
+		i = end + 1;
+	}
+	if (k > 0)
+		phrase_add(&f->stop, w, l, k, 0, 0, NULL);
+}
+
+void
 entp_stop_load(struct ent_finder *f)
 {
 	size_t i;
 
 	for (i = 0; i < sizeof not_names / sizeof not_names[0]; i++)
-		entp_add_phrase(f, &f->stop, not_names[i],
-		    strlen(not_names[i]), 0, 0, NULL);
+		entp_stop_add(f, not_names[i], strlen(not_names[i]));
 }
 
 size_t

@@ -41,6 +41,8 @@ enum entp_kind {
 	K_ERA,			/* num: 1 Hijri, 0 Gregorian */
 	K_PERCUE,		/* titles and verbs before a person's name */
 	K_ORGHEAD,		/* num: ORG_HEAD_ flags */
+	K_LOCHEAD,		/* of a place's name: مخيم, مطار, شارع */
+	K_SPORT,		/* words of sports news: فاز, الدوري */
 	K_STOP			/* words that no name goes through */
 };
 
@@ -61,8 +63,9 @@ enum { MAX_KEY_WORDS = 8 };
 enum { USER_NAME = 0x100 };
 
 /* Counts in news (lib/lexicon.h) above which a word is common, below
- * which it is rare. */
-enum { COMMON_WORD = 200, RARE_WORD = 10 };
+ * which it is rare; above which a given name is also a word of news
+ * (صالح, أمين, جميل). */
+enum { COMMON_WORD = 200, RARE_WORD = 10, NAME_AS_WORD = 20 };
 
 /* A token of the document (ent_doc.c). */
 struct entp_dtok {
@@ -103,10 +106,17 @@ struct entp_doc {
 	struct entp_entity *ent;
 	size_t nent, entcap;
 	struct phrase_table keys;	/* kind: enum key_kind and type;
-					 * num: entity */
+					 * num: the first of its keyent */
+	struct entp_keyent {
+		size_t ent, next;	/* an entity a key names, the next */
+	} *keyent;
+	size_t nkeyent, keyentcap;
 	struct buf forms, values, words;
 	struct buf stripped, folded, normed;	/* scratch */
-	size_t *order, ordercap;
+	size_t *order, ordercap;	/* mentions by text and place */
+	size_t *text_first, tfcap;	/* text k's in order[] */
+	unsigned char *sport;	/* per text: it is sports news */
+	size_t sportcap;
 };
 
 /* The tagger, when there is one, and what it sees (ent_tag.c). */
@@ -184,8 +194,10 @@ const char *entp_form_stripped(const char *w, size_t n,
  * marks after each letter skipped with it. */
 size_t entp_skip_letters(const char *text, size_t start, size_t end,
     size_t letters);
-/* Loads the built-in stop list: words that are never a name alone. */
+/* Loads the built-in stop list: words that are never a name alone; adds
+ * one (its words folded, as mentions' are compared). */
 void entp_stop_load(struct ent_finder *f);
+void entp_stop_add(struct ent_finder *f, const char *text, size_t n);
 
 /* Whether w[0..n) is more than the two-byte letter and starts with it. */
 static inline int
@@ -277,8 +289,10 @@ struct entp_found {
 void entp_name_at(struct ent_finder *f, const char *text, size_t i,
     int arabic, struct entp_found *best, struct buf *value);
 int entp_is_name_part(const struct ent_finder *f, size_t i);
-/* Whether w[0..n) (normalised) is a word of some person's name. */
+/* Whether w[0..n) (normalised) is a word of some person's name; one of
+ * the common given and family names (صالح, حسن, سعيد). */
 int entp_is_name_word(const struct ent_finder *f, const char *w, size_t n);
+int entp_is_given_name(const struct ent_finder *f, const char *w, size_t n);
 /* How common token i is as a word of news (0: unknown). */
 uint32_t entp_commonness(const struct ent_finder *f, const char *text,
     size_t i);
