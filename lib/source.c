@@ -232,9 +232,13 @@ source_read(void *ctx, char *buf, size_t cap)
 	if (s->dec == NULL)
 		return read_bytes(s, buf, cap);
 	k = decoder_read(s->dec, buf, cap);
-	if (k < 0 && errno == EILSEQ && s->msg[0] == '\0')
+	if (k < 0 && errno == EILSEQ && s->msg[0] == '\0') {
+		/* arguments are evaluated in no set order: at first */
+		const char *why = decoder_error(s->dec, &at);
+
 		snprintf(s->msg, sizeof s->msg, "%s at byte offset %" PRIu64,
-		    decoder_error(s->dec, &at), at);
+		    why, at);
+	}
 	return k;
 }
 
