@@ -16,6 +16,7 @@
 #include "linear.h"
 #include "mem.h"
 #include "msg.h"
+#include "nergold.h"
 #include "nertag.h"
 #include "reader.h"
 #include "seg.h"
@@ -23,7 +24,7 @@
 static const struct cli_program prog = {
 	"satr-train",
 	"seg|ner [-o MODEL] [--epochs N] [--bits B] [--domain NAME]\n"
-	"       TRAIN [DEV]",
+	"       [--map FROM=TO,...] TRAIN [DEV]",
 	"Train a clitic segmentation (seg) or entity (ner) model.",
 	"  -o, --output MODEL      write the model there (default: seg.model\n"
 	"                          or ner.model)\n"
@@ -31,17 +32,21 @@ static const struct cli_program prog = {
 	"      --bits B            2^B rows of weights (default 18 for seg, 19\n"
 	"                          for ner)\n"
 	"      --domain NAME       ner: tag with the feature copies of the\n"
-	"                          corpus NAME (a '# corpus=NAME' line of TRAIN)\n",
+	"                          corpus NAME (a '# corpus=NAME' line of TRAIN)\n"
+	"      --map FROM=TO,...   ner: read the type FROM as TO (PER, ORG, LOC,\n"
+	"                          MISC, or O to drop it); PERS and PERSON are\n"
+	"                          read as PER, MIS as MISC, GPE as LOC\n",
 	1
 };
 
-enum { OPT_EPOCHS = CLI_OPT_PROGRAM, OPT_BITS, OPT_DOMAIN };
+enum { OPT_EPOCHS = CLI_OPT_PROGRAM, OPT_BITS, OPT_DOMAIN, OPT_MAP };
 
 static const struct option longopts[] = {
 	{ "output", required_argument, NULL, 'o' },
 	{ "epochs", required_argument, NULL, OPT_EPOCHS },
 	{ "bits", required_argument, NULL, OPT_BITS },
 	{ "domain", required_argument, NULL, OPT_DOMAIN },
+	{ "map", required_argument, NULL, OPT_MAP },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -236,6 +241,9 @@ run_epochs(struct trainer *t, const struct task *k)
 			break;
 	}
 	free(order);
+	if (k->score_name != NULL)
+		fprintf(stderr, "satr-train: kept epoch %u (dev %.2f)\n",
+		    t->best_epoch, t->best_score);
 }
 
 struct seg_task {
@@ -309,6 +317,13 @@ struct ner_data {
 	size_t domain;
 	int new_doc;
 	struct ent_finder *ent;
+	const struct ner_typemap *types;
+	size_t empty;		/* tokens left empty by taking out marks */
+	/* IOB1 or IOB2: a first pass over the file counts the B- tags that
+	 * only IOB2 writes; without any, an I- may begin a name */
+	int scanning, iob1;
+	size_t prev;		/* label of the token before, in its sentence */
+	size_t iob2_only, begun_by_i;
 };
 
 /* Tags of the gold tokens become labels of the tagger's tokens: the first
@@ -368,66 +383,137 @@ ner_add_sentence(struct ner_data *d)
 }
 
 static void
-ner_line(void *ctx, char *s, size_t n, const char *file, uint64_t line)
+ner_end_sentence(struct ner_data *d)
 {
-	struct ner_data *d = ctx;
-	const char *tab;
-	size_t at;
-	int label;
+	d->prev = 0;
+	if (!d->scanning)
+		ner_add_sentence(d);
+}
 
-	if (n == 0) {
-		ner_add_sentence(d);
+static void
+ner_corpus(struct ner_data *d, const struct ner_gold *g, const char *file,
+    uint64_t line)
+{
+	if (g->n >= LINEAR_DOMAIN_LEN)
+		msg_die(SATR_EXIT_DATA, "%s:%llu: a corpus name has at most %d "
+		    "bytes", file, (unsigned long long)line,
+		    LINEAR_DOMAIN_LEN - 1);
+	if (d->scanning)
+		return;
+	d->domain = d->names.n;
+	buf_add(&d->names, g->text, g->n);
+	buf_addc(&d->names, '\0');
+	d->new_doc = 1;
+}
+
+/* The label of g's tag as written; a tag that is none ends the program. */
+static size_t
+ner_gold_tag(const struct ner_data *d, const struct ner_gold *g,
+    const char *file, uint64_t line)
+{
+	size_t type = 0;
+	int label = ner_gold_label(d->types, g->tag, g->tagn, &type);
+	int n = (int)(g->tagn - type);
+
+	if (label == NER_BAD_TAG)
+		msg_die(SATR_EXIT_DATA, "%s:%llu: unknown tag '%.*s' (O, "
+		    "B-TYPE or I-TYPE)", file, (unsigned long long)line,
+		    (int)g->tagn, g->tag);
+	if (label == NER_BAD_TYPE)
+		msg_die(SATR_EXIT_DATA, "%s:%llu: unknown type '%.*s' (PER, "
+		    "ORG, LOC or MISC; --map %.*s=TYPE reads it as one, "
+		    "%.*s=O drops it)", file, (unsigned long long)line, n,
+		    g->tag + type, n, g->tag + type, n, g->tag + type);
+	return (size_t)label;
+}
+
+static void
+ner_token(struct ner_data *d, const struct ner_gold *g, const char *file,
+    uint64_t line)
+{
+	size_t label = ner_gold_tag(d, g, file, line);
+
+	if (g->n == 0) {
+		/* nothing but marks: as if it were not there */
+		d->empty += !d->scanning;
 		return;
 	}
-	if (n >= 2 && s[0] == '#' && s[1] == ' ' && memchr(s, '\t', n) ==
-	    NULL) {
-		ner_add_sentence(d);
-		if (n > 9 && memcmp(s, "# corpus=", 9) == 0) {
-			if (n - 9 >= LINEAR_DOMAIN_LEN)
-				msg_die(SATR_EXIT_DATA, "%s:%llu: a corpus name "
-				    "has at most %d bytes", file,
-				    (unsigned long long)line,
-				    LINEAR_DOMAIN_LEN - 1);
-			d->domain = d->names.n;
-			buf_add(&d->names, s + 9, n - 9);
-			buf_addc(&d->names, '\0');
-			d->new_doc = 1;
-		} else if (n == 5 && memcmp(s, "# doc", 5) == 0) {
-			d->new_doc = 1;
-		}
+	if (d->scanning) {
+		d->iob2_only += (size_t)ner_iob2_only(label, d->prev);
+		d->prev = label;
 		return;
 	}
-	tab = memrchr(s, '\t', n);
-	at = tab != NULL ? (size_t)(tab - s) : 0;	/* 0: no token either */
-	if (at == 0)
-		msg_die(SATR_EXIT_DATA, "%s:%llu: expected TOKEN<TAB>TAG", file,
-		    (unsigned long long)line);
-	label = ner_label_of(s + at + 1, n - at - 1);
-	if (label < 0)
-		msg_die(SATR_EXIT_DATA, "%s:%llu: unknown tag '%.*s' (O, or "
-		    "B- or I- with PER, ORG, LOC or MISC)", file,
-		    (unsigned long long)line, (int)(n - at - 1), s + at + 1);
+	if (d->iob1) {
+		size_t as_iob2 = ner_iob2(label, d->prev);
+
+		d->begun_by_i += as_iob2 != label;
+		label = as_iob2;
+	}
+	d->prev = label;
 	d->tstart = xgrow(d->tstart, &d->tcap, d->nt + 1, sizeof *d->tstart);
 	d->tlabel = xrealloc(d->tlabel, d->tcap * sizeof *d->tlabel);
 	if (d->text.n > 0)
 		buf_addc(&d->text, ' ');
 	d->tstart[d->nt] = d->text.n;
-	d->tlabel[d->nt++] = (size_t)label;
-	buf_add(&d->text, s, at);
+	d->tlabel[d->nt++] = label;
+	buf_add(&d->text, g->text, g->n);
+}
+
+/* A line of CoNLL-style columns (lib/nergold.h); comments end sentences
+ * too. */
+static void
+ner_line(void *ctx, char *s, size_t n, const char *file, uint64_t line)
+{
+	struct ner_data *d = ctx;
+	struct ner_gold g;
+
+	switch (ner_gold_line(s, n, line == 1, &g)) {
+	case NER_LINE_TOKEN:
+		ner_token(d, &g, file, line);
+		return;
+	case NER_LINE_NO_TAG:
+		msg_die(SATR_EXIT_DATA, "%s:%llu: expected a token and its tag",
+		    file, (unsigned long long)line);
+	case NER_LINE_CORPUS:
+		ner_end_sentence(d);
+		ner_corpus(d, &g, file, line);
+		return;
+	case NER_LINE_DOC:
+		ner_end_sentence(d);
+		d->new_doc = 1;
+		return;
+	case NER_LINE_BLANK:
+	case NER_LINE_COMMENT:
+		ner_end_sentence(d);
+		return;
+	}
 }
 
 static void
-ner_read(const char *path, struct ner_data *d)
+ner_read(const char *path, const struct ner_typemap *types,
+    struct ner_data *d)
 {
 	char err[256];
 
 	if ((d->ent = ent_new(err, sizeof err)) == NULL)
 		msg_die(SATR_EXIT_DATA, "%s", err);
 	buf_add(&d->names, "", 1);
+	d->types = types;
+	d->scanning = 1;
+	read_lines(path, ner_line, d);
+	d->scanning = 0;
+	d->iob1 = d->iob2_only == 0;
+	d->prev = 0;
 	d->new_doc = 1;
 	read_lines(path, ner_line, d);
 	ner_add_sentence(d);
 	ent_free(d->ent);
+	if (d->empty > 0)
+		fprintf(stderr, "satr-train: %s: tokens of U+200E, U+200F or "
+		    "U+FEFF alone, left out: %zu\n", path, d->empty);
+	if (d->begun_by_i > 0)
+		fprintf(stderr, "satr-train: %s: IOB1 tags; names begun by I-: "
+		    "%zu\n", path, d->begun_by_i);
 }
 
 /* Sentence i of d as the tagger sees it, in s (arrays from d). */
@@ -474,16 +560,43 @@ names_of(const size_t *label, size_t n, size_t *out)
 	return k / 3;
 }
 
-/* Name F1 (in percent) of m on d, over the tagger's tokens. */
-static double
-ner_score(const struct linear *m, const struct ner_data *d)
+/* Names of each type in the gold and found by the tagger, and how many
+ * of those found are right (the same span and type). */
+struct ner_counts {
+	size_t gold[ENT_MISC + 1], found[ENT_MISC + 1], right[ENT_MISC + 1];
+};
+
+/* Counts the names of one sentence: gold ones gn[0..ng), found pn[0..np),
+ * each as (first, last, type). */
+static void
+count_names(struct ner_counts *c, const size_t *gn, size_t ng,
+    const size_t *pn, size_t np)
 {
-	size_t i, a, b, gold = 0, found = 0, right = 0, max = 0;
+	size_t a, b;
+
+	for (a = 0; a < ng; a++)
+		c->gold[gn[3 * a + 2]]++;
+	for (b = 0; b < np; b++) {
+		c->found[pn[3 * b + 2]]++;
+		for (a = 0; a < ng; a++)
+			c->right[pn[3 * b + 2]] += memcmp(gn + 3 * a,
+			    pn + 3 * b, 3 * sizeof *gn) == 0;
+	}
+}
+
+/* The names m finds in d against the gold ones, over the tagger's
+ * tokens. */
+static void
+ner_score(const struct linear *m, const struct ner_data *d,
+    struct ner_counts *c)
+{
+	size_t i, max = 0;
 	size_t *got, *gn, *pn;
 	const char **w;
 	struct ner_sentence s;
 	struct ner_tagger tagger;
 
+	memset(c, 0, sizeof *c);
 	for (i = 0; i < d->n; i++)
 		if (d->v[i].n > max)
 			max = d->v[i].n;
@@ -493,25 +606,67 @@ ner_score(const struct linear *m, const struct ner_data *d)
 	w = xmalloc((max + 1) * sizeof *w);
 	ner_tagger_init(&tagger, m);
 	for (i = 0; i < d->n; i++) {
-		size_t ng, np;
-
 		ner_sentence_of(d, i, &s, w);
 		ner_tag(&tagger, &s, got);
-		ng = names_of(d->gold + d->v[i].first, s.n, gn);
-		np = names_of(got, s.n, pn);
-		gold += ng;
-		found += np;
-		for (a = 0; a < ng; a++)
-			for (b = 0; b < np; b++)
-				right += memcmp(gn + 3 * a, pn + 3 * b,
-				    3 * sizeof *gn) == 0;
+		count_names(c, gn, names_of(d->gold + d->v[i].first, s.n, gn),
+		    pn, names_of(got, s.n, pn));
 	}
 	ner_tagger_free(&tagger);
 	free(got);
 	free(gn);
 	free(pn);
 	free(w);
-	return gold + found == 0 ? 0 : 200.0 * right / (double)(gold + found);
+}
+
+/* F1 in percent. */
+static double
+f1(size_t gold, size_t found, size_t right)
+{
+	return gold + found == 0 ? 0 : 200.0 * (double)right /
+	    (double)(gold + found);
+}
+
+static double
+percent(size_t part, size_t whole)
+{
+	return whole == 0 ? 0 : 100.0 * (double)part / (double)whole;
+}
+
+/* The counts of all types together, for micro-averaged scores. */
+static void
+sum_counts(const struct ner_counts *c, size_t *gold, size_t *found,
+    size_t *right)
+{
+	size_t t;
+
+	*gold = *found = *right = 0;
+	for (t = 0; t <= ENT_MISC; t++) {
+		*gold += c->gold[t];
+		*found += c->found[t];
+		*right += c->right[t];
+	}
+}
+
+static void
+score_row(const char *name, size_t gold, size_t found, size_t right)
+{
+	fprintf(stderr, "%s\t%.2f\t%.2f\t%.2f\t%zu\t%zu\t%zu\n", name,
+	    percent(right, found), percent(right, gold), f1(gold, found, right),
+	    gold, found, right);
+}
+
+/* The table of scripts/eval-ent: each type, then all of them. */
+static void
+print_scores(const struct ner_counts *c)
+{
+	size_t t, gold, found, right;
+
+	fputs("type\tP\tR\tF1\tgold\tfound\tright\n", stderr);
+	for (t = 0; t <= ENT_MISC; t++)
+		score_row(ent_type_names[t], c->gold[t], c->found[t],
+		    c->right[t]);
+	sum_counts(c, &gold, &found, &right);
+	score_row("all", gold, found, right);
 }
 
 static void
@@ -549,25 +704,32 @@ ner_learn(void *ctx, struct linear *m, size_t i)
 	    k->train.names.p + k->train.v[i].domain);
 }
 
+/* Name F1 over all types: the score that picks the epoch. */
 static double
 ner_dev_score(void *ctx, const struct linear *m)
 {
 	struct ner_task *k = ctx;
+	struct ner_counts c;
+	size_t gold, found, right;
 
-	return ner_score(m, &k->dev);
+	ner_score(m, &k->dev, &c);
+	sum_counts(&c, &gold, &found, &right);
+	return f1(gold, found, right);
 }
 
 static void
-train_ner(struct trainer *t, const char *train, const char *dev)
+train_ner(struct trainer *t, const char *train, const char *dev,
+    const struct ner_typemap *types)
 {
 	struct ner_task k;
 	struct task task;
+	struct ner_counts c;
 	size_t i, max = 0;
 
 	memset(&k, 0, sizeof k);
-	ner_read(train, &k.train);
+	ner_read(train, types, &k.train);
 	if (dev != NULL)
-		ner_read(dev, &k.dev);
+		ner_read(dev, types, &k.dev);
 	fprintf(stderr, "satr-train: %zu sentences, %zu tokens\n", k.train.n,
 	    k.train.ntok);
 	if (k.train.n == 0)
@@ -580,6 +742,10 @@ train_ner(struct trainer *t, const char *train, const char *dev)
 	    dev != NULL ? "dev name F1" : NULL, ner_learn, ner_dev_score,
 	    &k };
 	run_epochs(t, &task);
+	if (dev != NULL) {
+		ner_score(&t->best, &k.dev, &c);
+		print_scores(&c);
+	}
 	free(k.w);
 	ner_data_free(&k.train);
 	ner_data_free(&k.dev);
@@ -603,12 +769,15 @@ main(int argc, char *argv[])
 {
 	struct cli_options o;
 	struct trainer t;
+	struct ner_typemap types;
 	const char *output = NULL, *domain = "", *kind;
+	char err[256];
 	unsigned bits = 0;
 	int opt, is_seg;
 
 	memset(&t, 0, sizeof t);
 	t.epochs = 25;
+	ner_typemap_init(&types);
 	cli_init(&o);
 	while ((opt = getopt_long(argc, argv, "o:hV", longopts, NULL)) != -1) {
 		switch (opt) {
@@ -628,6 +797,10 @@ main(int argc, char *argv[])
 		case OPT_EPOCHS:
 			t.epochs = (unsigned)cli_number(&prog, "--epochs",
 			    optarg, 1, 1000);
+			break;
+		case OPT_MAP:
+			if (ner_typemap_add(&types, optarg, err, sizeof err) < 0)
+				cli_usage_error(&prog, "--map: %s", err);
 			break;
 		default:
 			cli_option(&prog, &o, opt, optarg);
@@ -649,14 +822,12 @@ main(int argc, char *argv[])
 		train_seg(&t, argv[1], argc == 3 ? argv[2] : NULL);
 	} else {
 		ner_model_new(&t.model, bits ? bits : 19, domain);
-		train_ner(&t, argv[1], argc == 3 ? argv[2] : NULL);
+		train_ner(&t, argv[1], argc == 3 ? argv[2] : NULL, &types);
 	}
-	if (argc == 3)
-		fprintf(stderr, "satr-train: kept epoch %u (dev %.2f)\n",
-		    t.best_epoch, t.best_score);
 	write_model(&t.best, output ? output : is_seg ? "seg.model" :
 	    "ner.model");
 	linear_free(&t.model);
 	linear_free(&t.best);
+	ner_typemap_free(&types);
 	return SATR_EXIT_OK;
 }

@@ -14,17 +14,6 @@ static const char *const labels[NER_NLABELS] = {
 	"I-MISC"
 };
 
-int
-ner_label_of(const char *tag, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < NER_NLABELS; i++)
-		if (strlen(labels[i]) == n && memcmp(labels[i], tag, n) == 0)
-			return (int)i;
-	return -1;
-}
-
 /* Bytes of the first k characters of w[0..n), or of the last k. */
 static size_t
 head_chars(const char *w, size_t n, size_t k)

@@ -39,9 +39,6 @@ struct ner_sentence {
 #define NER_INSIDE(t) (2 + 2 * (t))
 #define NER_TYPE(label) (((label) - 1) / 2)
 
-/* Label index of "O", "B-PER"..., or -1. */
-int ner_label_of(const char *tag, size_t n);
-
 /*
  * A model with a memory of the scores of recent tokens' own features (a
  * token's neighbours are scored afresh each time).
