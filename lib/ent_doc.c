@@ -215,6 +215,15 @@ is_family_start(const char *w, size_t n)
 	return 0;
 }
 
+/* Whether a person's word may stand for the person alone: a name's
+ * word, or no common word of news (not جائزة of جائزة الطاهر شريعة). */
+static int
+name_shaped(struct ent_finder *f, const char *w, size_t n)
+{
+	return entp_is_name_word(f, w, n) ||
+	    lexicon_index_count(&f->lexicon, w, n) < COMMON_WORD;
+}
+
 /* The words (in w, l) of the key of kind that entity e's fullest
  * mention gives: how many, 0 if it has none. */
 static size_t
@@ -227,7 +236,8 @@ key_words(struct ent_finder *f, size_t e, enum key_kind kind,
 
 	switch (kind) {
 	case KEY_LAST:
-		i = nw > 1 && l[nw - 1] >= 6 ? nw - 1 : nw;
+		i = nw > 1 && l[nw - 1] >= 6 && name_shaped(f, w[nw - 1],
+		    l[nw - 1]) ? nw - 1 : nw;
 		break;
 	case KEY_FAMILY:
 		for (i = 1; i + 1 < nw && !is_family_start(w[i], l[i]); i++)
@@ -236,7 +246,8 @@ key_words(struct ent_finder *f, size_t e, enum key_kind kind,
 			i = nw;
 		break;
 	case KEY_GIVEN:
-		if (nw < 2 || l[0] < 6 || is_family_start(w[0], l[0]))
+		if (nw < 2 || l[0] < 6 || is_family_start(w[0], l[0]) ||
+		    !name_shaped(f, w[0], l[0]))
 			return 0;
 		return 1;
 	case KEY_SHORT:

@@ -174,7 +174,7 @@ comment_line(const char *s, size_t n, struct ner_gold *g)
 {
 	if (n == 5 && memcmp(s, "# doc", 5) == 0)
 		return NER_LINE_DOC;
-	if (n > 9 && memcmp(s, "# corpus=", 9) == 0) {
+	if (n >= 9 && memcmp(s, "# corpus=", 9) == 0) {
 		g->text = s + 9;
 		g->n = n - 9;
 		return NER_LINE_CORPUS;
