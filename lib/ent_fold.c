@@ -41,6 +41,10 @@ fold_word(const struct lexicon_index *lx, const char *w, size_t n,
 	size_t i = 0, at = out->n;
 	int changed = 0;
 
+	if (memchr(w, 0xDA, n) == NULL && memmem(w, n, "\u063a", 2) == NULL) {
+		buf_add(out, w, n);	/* nothing to fold: most words */
+		return;
+	}
 	buf_reserve(out, n);
 	while (i < n) {
 		int32_t cp, to;
