@@ -84,6 +84,7 @@ struct dedup {
 	uint32_t *sigs;
 	size_t nsigs, sigcap;
 	uint64_t *sig_record;
+	size_t reccap;
 	struct hmap bands;	/* (group, band, hash) -> aux: signature + 1 */
 	/* --boilerplate: key -> count of groups; (group, key) seen. */
 	struct hmap keygroups, pairs;
@@ -186,7 +187,7 @@ near_duplicate(struct dedup *d)
 	d->sigs = xgrow(d->sigs, &d->sigcap, (d->nsigs + 1) * MINHASH_SIZE,
 	    sizeof *d->sigs);
 	memcpy(d->sigs + d->nsigs * MINHASH_SIZE, sig, sizeof sig);
-	d->sig_record = xrealloc(d->sig_record, (d->nsigs + 1) *
+	d->sig_record = xgrow(d->sig_record, &d->reccap, d->nsigs + 1,
 	    sizeof *d->sig_record);
 	d->sig_record[d->nsigs++] = d->record;
 	for (b = 0; b < bands; b++) {

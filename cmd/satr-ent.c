@@ -24,19 +24,23 @@
 static const struct cli_program prog = {
 	"satr-ent",
 	"[-Hr] [-f FIELD] [--types LIST] [-g FILE]... [--stoplist FILE]...\n"
-	"       [--doc LIST] [--format tsv|bio] [--model FILE|rules]\n"
+	"       [--doc LIST | --docs auto|file|blank|title] [--format tsv|bio]\n"
+	"       [--model FILE|rules]\n"
 	"       [--invalid=MODE] [--line-buffered] [FILE...]",
 	"Find entities in a field (default: the last): a record per mention,\n"
 	"the other fields, then type, start, end, surface, value. Names are\n"
 	"resolved across each document: consecutive records with the same\n"
-	"--doc fields, or each FILE.",
+	"--doc fields, or, in text, each article or FILE (see --docs).",
 	"      --types LIST        only these: PER,ORG,LOC,MISC,MONEY,DATE,\n"
 	"                          TIME,PERCENT (default: all)\n"
 	"  -g, --gazetteer FILE    add names: TYPE<TAB>canonical<TAB>variant...\n"
 	"      --stoplist FILE     words and phrases, one a line, that are\n"
 	"                          never a name on their own\n"
 	"      --doc LIST          fields that name the document (default:\n"
-	"                          field 1 of several; one field: each FILE)\n"
+	"                          field 1 of several)\n"
+	"      --docs MODE         where documents of one-field lines end, as\n"
+	"                          satr-split --docs has it: auto (default),\n"
+	"                          file, blank or title\n"
 	"      --format FORMAT     tsv (default), or bio: a token a line with\n"
 	"                          B-/I-/O tags\n"
 	"      --model FILE        tag names with this model (satr-train ner)\n"
@@ -46,13 +50,14 @@ static const struct cli_program prog = {
 };
 
 enum {
-	OPT_DOC = CLI_OPT_PROGRAM, OPT_FORMAT, OPT_MODEL, OPT_STOPLIST,
-	OPT_TYPES
+	OPT_DOC = CLI_OPT_PROGRAM, OPT_DOCS, OPT_FORMAT, OPT_MODEL,
+	OPT_STOPLIST, OPT_TYPES
 };
 
 static const struct option longopts[] = {
 	CLI_LONGOPTS,
 	{ "doc", required_argument, NULL, OPT_DOC },
+	{ "docs", required_argument, NULL, OPT_DOCS },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "model", required_argument, NULL, OPT_MODEL },
 	{ "gazetteer", required_argument, NULL, 'g' },
@@ -71,6 +76,12 @@ struct entcmd {
 	struct paths gazetteers, stoplists;
 	struct fieldlist field, doc;
 	int has_doc, bio;
+	enum docs_mode docs_mode;
+	/* Lines of one field go through it, which tells where articles
+	 * end; the lines it gives back make the documents. */
+	struct doc_finder docs;
+	const struct input *in;
+	struct writer *w;
 	unsigned types;
 	struct ent_finder *finder;
 	const char *model;	/* NULL: the built-in one */
@@ -157,16 +168,13 @@ write_bio(struct entcmd *c, const char *text, size_t n, struct writer *w)
 
 /*
  * Whether the record read begins a new document: its document fields
- * differ from the last record's, or, with no such fields, it is the
- * first of a file.
+ * differ from the last record's.
  */
 static int
 new_document(struct entcmd *c, struct input *in)
 {
 	size_t n, i;
 
-	if (!c->has_doc && in->fields.n < 2)
-		return in->file_start;
 	if (c->has_doc) {
 		n = input_select(in, &c->doc, &c->didx, &c->dcap);
 	} else {
@@ -189,33 +197,56 @@ new_document(struct entcmd *c, struct input *in)
 	return 1;
 }
 
-/* Keeps the record read, whose text is field, for its document. */
+/* A document past a size no article reaches is worth a warning: it is
+ * held in memory whole. */
 static void
-keep_record(struct entcmd *c, const struct input *in, size_t field)
+warn_long_document(struct entcmd *c, size_t n)
 {
-	size_t k = c->nrec++;
+	if (c->doc_bytes > DOCS_WARN_BYTES ||
+	    (c->doc_bytes += n + 1) <= DOCS_WARN_BYTES)
+		return;
+	msg_warn_at(c->in->name, c->in->rd.line, 0, "warning: this document "
+	    "is over %d MB; if it holds many articles, see --doc and --docs "
+	    "in satr-ent(1)", DOCS_WARN_BYTES / 1000000);
+}
+
+/* Keeps the record rec[0..len), whose text (still escaped unless -r) is
+ * field, for its document, and finds the text's names. */
+static void
+keep_record(struct entcmd *c, const char *rec, size_t len, size_t field,
+    const char *text, size_t n)
+{
+	size_t k = c->nrec++, cap = c->reccap;
 
 	c->rec_at = xgrow(c->rec_at, &c->reccap, c->nrec + 1,
 	    sizeof *c->rec_at);
-	c->rec_field = xrealloc(c->rec_field, c->reccap *
-	    sizeof *c->rec_field);
-	c->text_at = xrealloc(c->text_at, c->reccap * sizeof *c->text_at);
+	if (c->reccap != cap) {
+		/* As rec_at grows, never a record at a time. */
+		c->rec_field = xrealloc(c->rec_field, c->reccap *
+		    sizeof *c->rec_field);
+		c->text_at = xrealloc(c->text_at, c->reccap *
+		    sizeof *c->text_at);
+	}
 	c->rec_at[k] = c->recs.n;
-	buf_add(&c->recs, in->rec, in->len);
+	buf_add(&c->recs, rec, len);
 	c->rec_at[k + 1] = c->recs.n;
 	c->rec_field[k] = field;
 	c->text_at[k] = c->texts.n;
-	buf_add(&c->texts, in->fields.v[field].p, in->fields.v[field].n);
+	buf_add(&c->texts, text, n);
 	if (!c->opt.raw)
 		c->texts.n = c->text_at[k] + tsv_unescape(c->texts.p +
 		    c->text_at[k], c->texts.n - c->text_at[k]);
 	c->text_at[k + 1] = c->texts.n;
+	warn_long_document(c, c->text_at[k + 1] - c->text_at[k]);
+	ent_add(c->finder, c->texts.p + c->text_at[k], c->text_at[k + 1] -
+	    c->text_at[k]);
 }
 
 /* The document's mentions, resolved across it, record by record. */
 static void
-write_document(struct entcmd *c, struct writer *w)
+write_document(struct entcmd *c)
 {
+	struct writer *w = c->w;
 	size_t k;
 
 	ent_resolve(c->finder);
@@ -240,17 +271,50 @@ write_document(struct entcmd *c, struct writer *w)
 	ent_document(c->finder);
 }
 
-/* A document past a size no article reaches is worth a warning: it is
- * held in memory whole. */
+/* The document finder's sink: documents of one-field lines. */
 static void
-warn_long_document(struct entcmd *c, const struct input *in, size_t n)
+doc_starts(void *ctx, uint64_t number)
 {
-	if (c->doc_bytes > DOCS_WARN_BYTES ||
-	    (c->doc_bytes += n + 1) <= DOCS_WARN_BYTES)
+	(void)ctx;
+	(void)number;
+}
+
+static void
+doc_line(void *ctx, const char *line, size_t n, uint64_t orig)
+{
+	(void)orig;
+	keep_record(ctx, line, n, 0, line, n);
+}
+
+static void
+doc_ends(void *ctx)
+{
+	struct entcmd *c = ctx;
+
+	if (c->nrec > 0)
+		write_document(c);
+}
+
+static const struct docs_sink doc_sink = { doc_starts, doc_line, doc_ends };
+
+/* The record read: a line for the document finder, or a record whose
+ * fields say which document it belongs to. */
+static void
+take_record(struct entcmd *c, struct input *in, size_t field)
+{
+	if (!c->has_doc && in->fields.n < 2) {
+		if (in->file_start) {
+			docs_end(&c->docs);
+			docs_file(&c->docs);
+		}
+		docs_line(&c->docs, in->rec, in->len, in->offset);
 		return;
-	msg_warn_at(in->name, in->rd.line, 0, "warning: this document is over "
-	    "%d MB; if it holds many articles, see --doc in satr-ent(1) and "
-	    "--docs in satr-split(1)", DOCS_WARN_BYTES / 1000000);
+	}
+	docs_end(&c->docs);
+	if (new_document(c, in) && c->nrec > 0)
+		write_document(c);
+	keep_record(c, in->rec, in->len, field, in->fields.v[field].p,
+	    in->fields.v[field].n);
 }
 
 static void
@@ -300,6 +364,10 @@ parse_options(struct entcmd *c, int argc, char **argv)
 		case OPT_DOC:
 			cli_fieldlist(&prog, "--doc", optarg, &c->doc);
 			c->has_doc = 1;
+			break;
+		case OPT_DOCS:
+			c->docs_mode = cli_choose(&prog, "--docs",
+			    cli_docs_modes, optarg);
 			break;
 		case OPT_FORMAT:
 			if (strcmp(optarg, "bio") == 0)
@@ -391,6 +459,9 @@ main(int argc, char **argv)
 		ner_tagger_init(&c.tagger, &c.ner);
 		ent_use_models(c.finder, &c.tagger, &c.seg);
 	}
+	if (docs_init(&c.docs, c.docs_mode, NULL, PARA_UNWRAP_AUTO, &doc_sink,
+	    &c, err, sizeof err) < 0)
+		msg_die(SATR_EXIT_DATA, "%s", err);
 	input_init(&in, &c.opt, argc - optind, argv + optind);
 	writer_init(&w, STDOUT_FILENO, c.opt.line_buffered || isatty(1));
 	h = input_header(&in);
@@ -402,24 +473,19 @@ main(int argc, char **argv)
 	}
 	if (h != NULL)
 		write_header(&c, h, &w);
+	c.in = &in;
+	c.w = &w;
 	while (w.err == 0 && input_next(&in)) {
-		size_t k;
-
 		if (input_select(&in, c.opt.fields ? &c.field : NULL, &c.idx,
 		    &c.cap) == 0)
 			break;
-		if (new_document(&c, &in) && c.nrec > 0)
-			write_document(&c, &w);
 		if (in.stopped)
 			break;
-		keep_record(&c, &in, c.idx[0]);
-		k = c.nrec - 1;
-		warn_long_document(&c, &in, c.text_at[k + 1] - c.text_at[k]);
-		ent_add(c.finder, c.texts.p + c.text_at[k], c.text_at[k + 1] -
-		    c.text_at[k]);
+		take_record(&c, &in, c.idx[0]);
 	}
+	docs_end(&c.docs);
 	if (c.nrec > 0)
-		write_document(&c, &w);
+		write_document(&c);
 	status = input_finish(&in);
 	status = cli_close_output(&w, status);
 	ent_free(c.finder);
@@ -430,6 +496,7 @@ main(int argc, char **argv)
 	tokens_free(&c.toks);
 	fieldlist_free(&c.field);
 	fieldlist_free(&c.doc);
+	docs_free(&c.docs);
 	buf_free(&c.recs);
 	buf_free(&c.texts);
 	free(c.rec_at);

@@ -82,23 +82,14 @@ static const struct option longopts[] = {
 
 enum unit { UNIT_SENTENCE, UNIT_PARAGRAPH, UNIT_LINE };
 
-/* The values of --unit, --unwrap and --docs. */
-struct choice {
-	const char *name;
-	int value;
-};
-
-static const struct choice units[] = {
+/* The values of --unit and --unwrap. */
+static const struct cli_choice units[] = {
 	{ "sentence", UNIT_SENTENCE }, { "paragraph", UNIT_PARAGRAPH },
 	{ "line", UNIT_LINE }, { NULL, 0 }
 };
-static const struct choice unwraps[] = {
+static const struct cli_choice unwraps[] = {
 	{ "auto", PARA_UNWRAP_AUTO }, { "never", PARA_UNWRAP_NEVER },
 	{ "always", PARA_UNWRAP_ALWAYS }, { NULL, 0 }
-};
-static const struct choice layouts[] = {
-	{ "auto", DOCS_AUTO }, { "file", DOCS_FILE }, { "blank", DOCS_BLANK },
-	{ "title", DOCS_TITLE }, { NULL, 0 }
 };
 
 struct split {
@@ -330,23 +321,6 @@ write_header(struct split *s, const struct tsv_fields *h)
 	writer_end_record(s->w);
 }
 
-/* The value named arg among choices, or a usage error naming opt. */
-static int
-choose(const char *opt, const struct choice *choices, const char *arg)
-{
-	char names[128] = "";
-	size_t i;
-
-	for (i = 0; choices[i].name != NULL; i++) {
-		if (strcmp(arg, choices[i].name) == 0)
-			return choices[i].value;
-		snprintf(names + strlen(names), sizeof names - strlen(names),
-		    "%s%s", i == 0 ? "" : choices[i + 1].name ? ", " : " or ",
-		    choices[i].name);
-	}
-	cli_usage_error(&prog, "%s takes %s, not '%s'", opt, names, arg);
-}
-
 static void
 check_options(struct split *s)
 {
@@ -392,7 +366,8 @@ parse_options(struct split *s, int argc, char **argv)
 			s->doc_sep = optarg;
 			break;
 		case OPT_DOCS:
-			s->layout = choose("--docs", layouts, optarg);
+			s->layout = cli_choose(&prog, "--docs",
+			    cli_docs_modes, optarg);
 			break;
 		case OPT_FROM:
 			s->from = optarg;
@@ -407,10 +382,10 @@ parse_options(struct split *s, int argc, char **argv)
 			s->tsv = 1;
 			break;
 		case OPT_UNIT:
-			s->unit = choose("--unit", units, optarg);
+			s->unit = cli_choose(&prog, "--unit", units, optarg);
 			break;
 		case OPT_UNWRAP:
-			s->unwrap = choose("--unwrap", unwraps, optarg);
+			s->unwrap = cli_choose(&prog, "--unwrap", unwraps, optarg);
 			break;
 		default:
 			cli_usage(&prog);

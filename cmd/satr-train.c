@@ -450,8 +450,11 @@ ner_token(struct ner_data *d, const struct ner_gold *g, const char *file,
 		label = as_iob2;
 	}
 	d->prev = label;
-	d->tstart = xgrow(d->tstart, &d->tcap, d->nt + 1, sizeof *d->tstart);
-	d->tlabel = xrealloc(d->tlabel, d->tcap * sizeof *d->tlabel);
+	if (d->nt + 1 > d->tcap) {
+		d->tstart = xgrow(d->tstart, &d->tcap, d->nt + 1,
+		    sizeof *d->tstart);
+		d->tlabel = xrealloc(d->tlabel, d->tcap * sizeof *d->tlabel);
+	}
 	if (d->text.n > 0)
 		buf_addc(&d->text, ' ');
 	d->tstart[d->nt] = d->text.n;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "docs.h"
 #include "linear.h"
 #include "msg.h"
 #include "writer.h"
@@ -145,6 +146,28 @@ cli_fieldlist(const struct cli_program *p, const char *opt, const char *spec,
 		fieldlist_free(fl);
 		cli_usage_error(p, "%s: %s", opt, err);
 	}
+}
+
+const struct cli_choice cli_docs_modes[] = {
+	{ "auto", DOCS_AUTO }, { "file", DOCS_FILE }, { "blank", DOCS_BLANK },
+	{ "title", DOCS_TITLE }, { NULL, 0 }
+};
+
+int
+cli_choose(const struct cli_program *p, const char *opt,
+    const struct cli_choice *choices, const char *arg)
+{
+	char names[128] = "";
+	size_t i;
+
+	for (i = 0; choices[i].name != NULL; i++) {
+		if (strcmp(arg, choices[i].name) == 0)
+			return choices[i].value;
+		snprintf(names + strlen(names), sizeof names - strlen(names),
+		    "%s%s", i == 0 ? "" : choices[i + 1].name ? ", " : " or ",
+		    choices[i].name);
+	}
+	cli_usage_error(p, "%s takes %s, not '%s'", opt, names, arg);
 }
 
 int

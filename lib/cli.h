@@ -91,4 +91,17 @@ void cli_load_model(struct linear *m, const char *path, const char *kind,
 void cli_fieldlist(const struct cli_program *p, const char *opt,
     const char *spec, struct fieldlist *fl);
 
+/* The values an option takes by name; a table ends with a NULL name. */
+struct cli_choice {
+	const char *name;
+	int value;
+};
+
+/* The names of --docs, as satr-split and satr-ent take them. */
+extern const struct cli_choice cli_docs_modes[];
+
+/* The value named arg among choices, or a usage error naming opt. */
+int cli_choose(const struct cli_program *p, const char *opt,
+    const struct cli_choice *choices, const char *arg);
+
 #endif

@@ -70,6 +70,7 @@ ent_free(struct ent_finder *f)
 	norm_free(f->nm);
 	norm_free(f->light);
 	buf_free(&f->light_out);
+	buf_free(&f->gaz_value);
 	phrase_free(&f->words);
 	phrase_free(&f->stop);
 	entities_free(&f->found);

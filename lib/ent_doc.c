@@ -58,6 +58,7 @@ entp_doc_free(struct entp_doc *d)
 	buf_free(&d->stripped);
 	buf_free(&d->folded);
 	buf_free(&d->normed);
+	buf_free(&d->value);
 	phrase_free(&d->keys);
 }
 
@@ -224,6 +225,15 @@ name_shaped(struct ent_finder *f, const char *w, size_t n)
 	    lexicon_index_count(&f->lexicon, w, n) < COMMON_WORD;
 }
 
+/* Whether a person's first word may stand for the person alone: a
+ * given name, or a word news hardly has (not أسعار of أسعار الخضر). */
+static int
+given_shaped(struct ent_finder *f, const char *w, size_t n)
+{
+	return entp_is_given_name(f, w, n) ||
+	    lexicon_index_count(&f->lexicon, w, n) < NAME_AS_WORD;
+}
+
 /* The words (in w, l) of the key of kind that entity e's fullest
  * mention gives: how many, 0 if it has none. */
 static size_t
@@ -247,7 +257,7 @@ key_words(struct ent_finder *f, size_t e, enum key_kind kind,
 		break;
 	case KEY_GIVEN:
 		if (nw < 2 || l[0] < 6 || is_family_start(w[0], l[0]) ||
-		    !name_shaped(f, w[0], l[0]))
+		    !given_shaped(f, w[0], l[0]))
 			return 0;
 		return 1;
 	case KEY_SHORT:
@@ -378,15 +388,24 @@ not_of_person(struct ent_finder *f, const char *w, size_t n)
 	    (f->names.v[id].kind & 15) != ENT_PER;
 }
 
-/* Sets mention m's tokens to [first, last], its bytes and words to them. */
+/*
+ * Sets mention m's tokens to [first, last], its bytes, words and value to
+ * them. A first token that was not the first keeps its conjunction out
+ * (وباريس of لندن وباريس), unless the conjunction's letter is the name's.
+ */
 static void
 narrow(struct ent_finder *f, struct entp_dment *m, size_t first,
     size_t last, size_t start)
 {
 	struct entp_doc *d = &f->doc;
-	const char *w[MAX_KEY_WORDS];
+	const char *w[MAX_KEY_WORDS], *text = text_of(d, m->text);
 	size_t l[MAX_KEY_WORDS], i;
 
+	if (first > m->first && d->tok[first].end - start > 2 &&
+	    memcmp(text + start, "\u0648", 2) == 0 &&
+	    !entp_is_name_word(f, d->forms.p + d->tok[first].form,
+	    d->tok[first].flen))
+		start += 2;
 	for (i = m->first; i <= m->last; i++)
 		if (i < first || i > last)
 			d->tok[i].mention = 0;
@@ -396,6 +415,10 @@ narrow(struct ent_finder *f, struct entp_dment *m, size_t first,
 	m->end = d->tok[last].end;
 	m->nwords = m->wordslen = 0;
 	mention_words(f, m, w, l);
+	entp_value(f, text, m->start, m->end, 0, &d->value);
+	m->value = d->values.n;
+	buf_add(&d->values, d->value.p, d->value.n);
+	buf_addc(&d->values, '\0');
 }
 
 /*
@@ -459,6 +482,36 @@ fuller_first(const void *a, const void *b, void *ctx)
 	return (i > j) - (i < j);
 }
 
+/*
+ * A place's mention that the tagger ran past a place's name (قفصة معطل,
+ * سطيف خاطب) is narrowed to the name, when the words after it are common
+ * words of news and of no name.
+ */
+static void
+trim_place(struct ent_finder *f, struct entp_dment *m)
+{
+	struct entp_doc *d = &f->doc;
+	const char *w[MAX_KEY_WORDS];
+	size_t l[MAX_KEY_WORDS], nw, k, i, id;
+
+	if (m->type != ENT_LOC || listed(m->rank))
+		return;
+	/* The gazetteer's forms are not folded: the words as normalised. */
+	norm_text(f->nm, text_of(d, m->text) + m->start, m->end - m->start,
+	    &d->normed, NULL);
+	nw = split_words(d->normed.p, d->normed.n, w, l);
+	if (nw < 2 || m->last - m->first + 1 != nw)
+		return;
+	k = phrase_longest(&f->names, w, l, nw, &id);
+	if (k == 0 || k == nw || (f->names.v[id].kind & 15) != ENT_LOC)
+		return;
+	for (i = k; i < nw; i++)
+		if (entp_is_name_word(f, w[i], l[i]) ||
+		    lexicon_index_count(&f->lexicon, w[i], l[i]) < RARE_WORD)
+			return;
+	narrow(f, m, m->first, m->first + k - 1, m->start);
+}
+
 /* The entities of the document's names, the fullest named first. */
 static void
 build_entities(struct ent_finder *f)
@@ -475,6 +528,7 @@ build_entities(struct ent_finder *f)
 	qsort_r(d->order, n, sizeof *d->order, fuller_first, d);
 	for (i = 0; i < n; i++) {
 		trim_person(f, &d->m[d->order[i]]);
+		trim_place(f, &d->m[d->order[i]]);
 		d->m[d->order[i]].entity = entity_of(f, d->order[i]);
 	}
 }

@@ -48,6 +48,25 @@ place_name(const struct ent_finder *f, const struct tsv_fields *fl,
 	return best;
 }
 
+/* The bytes of an organisation's name that are a head its value leaves
+ * out and the space after it (شركة of شركة ميتا), if any. */
+static size_t
+head_left_out(struct ent_finder *f, const char *name, size_t n)
+{
+	const char *sp = memchr(name, ' ', n), *w;
+	size_t id;
+
+	if (sp == NULL)
+		return 0;
+	norm_text(f->nm, name, (size_t)(sp - name), &f->entry, NULL);
+	w = f->entry.p;
+	if (phrase_longest(&f->words, &w, &f->entry.n, 1, &id) != 1 ||
+	    f->words.v[id].kind != K_ORGHEAD ||
+	    (f->words.v[id].num & ORG_HEAD_IN))
+		return 0;
+	return (size_t)(sp - name) + 1;
+}
+
 /*
  * Adds one gazetteer line, split into fields: TYPE canonical variant...,
  * or NAME token. Returns 0, or -1 with what is wrong in why.
@@ -77,6 +96,14 @@ add_gazetteer_line(void *ctx, struct tsv_fields *fl, char *why,
 	k = place_name(f, fl, type);
 	canon = fl->v[k].p;
 	canon[fl->v[k].n] = '\0';	/* over the TAB, or past the end */
+	if (!f->loading_user) {
+		/* As a value found in the text is spelt (the light profile,
+		 * no شركة): a name has one value whichever way it is found. */
+		entp_value(f, canon, type == ENT_ORG ? head_left_out(f, canon,
+		    fl->v[k].n) : 0, fl->v[k].n, 0, &f->gaz_value);
+		buf_addc(&f->gaz_value, '\0');
+		canon = f->gaz_value.p;
+	}
 	for (i = 1; i < fl->n; i++) {
 		if (fl->v[i].n > 0)
 			entp_add_phrase(f, &f->names, fl->v[i].p, fl->v[i].n,

@@ -180,12 +180,12 @@ definite_stripped(struct ent_finder *f, size_t j)
 /*
  * Whether token i can be part of a person's or an organisation's name: a
  * Latin name, a known name token, a word after a known name token (after
- * دونالد, ترامب), or a word rare in news (rarer still when it would go on
- * a name already begun). Words of the rules' tables are no names, even
- * with a clitic (لشركة), nor are words with the article.
+ * دونالد, ترامب), or a word news has fewer than rare times. Words of the
+ * rules' tables are no names, even with a clitic (لشركة), nor are words
+ * with the article.
  */
 static int
-name_like(struct ent_finder *f, const char *text, size_t i, int first,
+name_like(struct ent_finder *f, const char *text, size_t i, uint32_t rare,
     int after_name)
 {
 	if (i >= f->toks.n || f->toks.v[i].cls != TOK_WORD)
@@ -199,8 +199,7 @@ name_like(struct ent_finder *f, const char *text, size_t i, int first,
 		return 1;
 	if (definite_stripped(f, i))
 		return 0;	/* adjectives, not names: الأمريكي, للشركة */
-	return after_name || entp_commonness(f, text, i) < (first ?
-	    COMMON_WORD : RARE_WORD);
+	return after_name || entp_commonness(f, text, i) < rare;
 }
 
 /* A title or verb before a person's name, or the head of an
@@ -248,9 +247,25 @@ rule_name(struct entp_found *best, size_t first, size_t last,
 		*best = c;
 }
 
-/* A person's name after a title or verb ending before token j. */
+/* Whether a gazetteer's name of another type than a person's starts at
+ * token i. */
+static int
+listed_other(struct ent_finder *f, size_t i)
+{
+	size_t id;
+
+	return i < f->toks.n && !entp_is_name_part(f, i) &&
+	    entp_at_as(f, &f->names, i, f->w[i], f->wl[i], &id) > 0 &&
+	    (f->names.v[id].kind & ~USER_NAME) != ENT_PER;
+}
+
+/*
+ * A person's name after a title or verb ending before token j: its first
+ * word less common in news after a title than after a verb, which many
+ * words follow (قال مسؤولون), and the others rarer still.
+ */
 static void
-person_after(struct ent_finder *f, const char *text, size_t j,
+person_after(struct ent_finder *f, const char *text, size_t j, int verb,
     struct entp_found *best)
 {
 	size_t m;
@@ -260,8 +275,11 @@ person_after(struct ent_finder *f, const char *text, size_t j,
 	for (m = 0; m < 2 && definite(f, j) && (entp_commonness(f, text, j) >=
 	    COMMON_WORD || nisba_shaped(f->w[j], f->wl[j])); m++)
 		j++;
-	for (m = 0; m < MAX_NAME_TOKENS && name_like(f, text, j + m, m == 0,
-	    m > 0 && entp_is_name_part(f, j + m - 1)); m++)
+	if (listed_other(f, j))
+		return;		/* a place after a title: زار الرئيس لندن */
+	for (m = 0; m < MAX_NAME_TOKENS && name_like(f, text, j + m, m > 0 ||
+	    verb ? RARE_WORD : COMMON_WORD, m > 0 && entp_is_name_part(f,
+	    j + m - 1)); m++)
 		;
 	if (m > 0)
 		rule_name(best, j, j + m - 1, NULL, ENT_PER);
@@ -502,7 +520,7 @@ rule_names(struct ent_finder *f, const char *text, size_t i, int arabic,
 	unsigned kind = cue_at(f, i, &len, &num, &used);
 
 	if (kind == K_PERCUE)
-		person_after(f, text, i + len, best);
+		person_after(f, text, i + len, (num & PERCUE_VERB) != 0, best);
 	else if (kind == K_ORGHEAD)
 		name_after_head(f, text, i, i + len, (num & ORG_HEAD_IN) != 0,
 		    &used, ENT_ORG, best);
@@ -519,4 +537,8 @@ entp_name_at(struct ent_finder *f, const char *text, size_t i, int arabic,
 {
 	known_names(f, i, best, value);
 	rule_names(f, text, i, arabic, best);
+	/* A name a rule found after its cue may be a gazetteer's, fuller or
+	 * with its canonical value (قال زكريا ابن الهيثم). */
+	if (best->tokens > 0 && best->first > i && best->rank == RANK_RULE)
+		known_names(f, best->first, best, value);
 }

@@ -50,6 +50,24 @@ is_word(const struct ent_finder *f, const struct from *s, size_t j,
 	return n == strlen(w) && memcmp(t, w, n) == 0;
 }
 
+/*
+ * Whether the comma at w[k] marks decimals, as the Arabic comma does in
+ * Maghreb news (4،9 بالمائة): the number's only comma, with no point, and
+ * not three digits after it as thousands have.
+ */
+static int
+decimal_comma(const char *w, size_t n, size_t k)
+{
+	size_t digits = 0, i;
+
+	for (i = 0; i < n; i++)
+		if (i != k && (w[i] == ',' || w[i] == '.'))
+			return 0;
+	for (i = k + 1; i < n && w[i] >= '0' && w[i] <= '9'; i++)
+		digits++;
+	return digits != 3;
+}
+
 /* The digits of number token j as a value; 0 if it is not one. */
 static int
 plain_number(const struct ent_finder *f, const struct from *s, size_t j,
@@ -68,10 +86,12 @@ plain_number(const struct ent_finder *f, const struct from *s, size_t j,
 	for (k = 0; k < l; k++) {
 		char c = w[k];
 
-		if (c == ',')
+		if (c == ',' && !decimal_comma(w, l, k))
 			continue;	/* thousands */
-		if (c == '.')
+		if (c == '.' || c == ',') {
 			dots++;
+			c = '.';
+		}
 		else if ((c < '0' || c > '9') && !(k == 0 && (c == '-' ||
 		    c == '+')))
 			return 0;

@@ -41,9 +41,12 @@ hint_rules(struct entp_tag *t)
 	size_t i = 0, e;
 
 	memset(v->hint, 0, v->n);
-	t->rule_first = xgrow(t->rule_first, &t->rcap, t->rules.n + 1,
-	    sizeof *t->rule_first);
-	t->rule_last = xrealloc(t->rule_last, t->rcap * sizeof *t->rule_last);
+	if (t->rules.n + 1 > t->rcap) {
+		t->rule_first = xgrow(t->rule_first, &t->rcap, t->rules.n + 1,
+		    sizeof *t->rule_first);
+		t->rule_last = xrealloc(t->rule_last, t->rcap *
+		    sizeof *t->rule_last);
+	}
 	for (e = 0; e < t->rules.n; e++) {
 		const struct entity *m = &t->rules.v[e];
 		int inside = 0;

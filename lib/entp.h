@@ -49,6 +49,8 @@ enum entp_kind {
 /* Of an organisation's head: part of the name (وزارة, not شركة); its
  * name alone names it too (حركة النهضة: النهضة). */
 enum { ORG_HEAD_IN = 1, ORG_HEAD_ALONE = 2 };
+/* The num of a K_PERCUE word: a verb, not a title (قال, not الرئيس). */
+enum { PERCUE_VERB = 1 };
 
 /* Ranks of struct entity: how a mention was found. */
 enum entp_rank {
@@ -112,7 +114,7 @@ struct entp_doc {
 	} *keyent;
 	size_t nkeyent, keyentcap;
 	struct buf forms, values, words;
-	struct buf stripped, folded, normed;	/* scratch */
+	struct buf stripped, folded, normed, value;	/* scratch */
 	size_t *order, ordercap;	/* mentions by text and place */
 	size_t *text_first, tfcap;	/* text k's in order[] */
 	unsigned char *sport;	/* per text: it is sports news */
@@ -156,6 +158,7 @@ struct ent_finder {
 	struct phrase_table stop;	/* never a name on their own */
 	struct norm *light;	/* values are in the light profile */
 	struct buf light_out;
+	struct buf gaz_value;		/* a built-in entry's value, loading */
 	struct entities found;	/* in the text at hand */
 	struct entp_doc doc;
 	struct entp_tag tag;

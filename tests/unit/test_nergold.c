@@ -83,7 +83,8 @@ line_kinds(void **state)
 	assert_int_equal(read_line("# corpus=wiki", 0, t, g),
 	    NER_LINE_CORPUS);
 	assert_string_equal(t, "wiki");
-	assert_int_equal(read_line("# corpus=", 0, t, g), NER_LINE_COMMENT);
+	assert_int_equal(read_line("# corpus=", 0, t, g), NER_LINE_CORPUS);
+	assert_string_equal(t, "");
 	assert_int_equal(read_line("# source: x y", 0, t, g),
 	    NER_LINE_COMMENT);
 	assert_int_equal(read_line("زار", 0, t, g), NER_LINE_NO_TAG);
