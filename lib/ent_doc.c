@@ -28,6 +28,10 @@ enum key_kind {
 #define KEY_TYPE(k) ((enum ent_type)((k) >> 4 & 15))
 #define KEY_SHARED (1u << 8)
 
+/* Tokens of a long news article: how far from its full name a word alone
+ * may still be found again as the name. */
+enum { NEAR_TOKENS = 3000 };
+
 /* Words that start a family name of several words (محمد بن سلمان). */
 static const char *const family_starts[] = {
 	"بن", "ابن", "ابو", "ال", "ولد", "بنت",
@@ -667,6 +671,19 @@ strip_to_key(struct ent_finder *f, struct entp_dment *m, size_t *id)
 	return 1;
 }
 
+/*
+ * Whether token t is within an article's length of entity e's full name:
+ * in a "document" of many articles or unrelated sentences, a word alone
+ * is not taken for a name met far away.
+ */
+static int
+near_name(const struct entp_doc *d, size_t t, size_t e)
+{
+	size_t at = d->m[d->ent[e].best].first;
+
+	return (t > at ? t - at : at - t) <= NEAR_TOKENS;
+}
+
 /* Takes the name of an entity at token t, with the proclitics its first
  * word may have (وترامب), if a key names one there. */
 static void
@@ -685,7 +702,8 @@ find_at(struct ent_finder *f, size_t t, size_t tok0)
 		return;
 	key = &d->keys.v[id];
 	e = entity_named(f, id, t);
-	if (len == 1 && !may_take(f, t, w[0], l[0], KEY_KIND(key->kind), e))
+	if (len == 1 && (!near_name(d, t, e) ||
+	    !may_take(f, t, w[0], l[0], KEY_KIND(key->kind), e)))
 		return;
 	m = add_mention(d, d->tok[t].text, tok0, entp_skip_letters(text_of(d,
 	    d->tok[t].text), d->tok[t].start, d->tok[t].end,

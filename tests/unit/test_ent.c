@@ -156,6 +156,25 @@ test_places(void **state)
 	    "PER بايدن=جو بايدن");
 }
 
+/* A surname alone is found again near its full name, not an article's
+ * length away in a document that holds many. */
+static void
+test_far_from_full_name(void **state)
+{
+	static char filler[40000];
+	const char *near[] = { "قال الرئيس سالم بوقرطة إن الاتفاق قريب.",
+	    "والأمر مهم جدا.", "وصل بوقرطة أمس." };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 1000; i++)	/* 5000 tokens */
+		strcat(filler, "والأمر مهم جدا هنا. ");
+	assert_string_equal(names_of(near, 3), "PER سالم بوقرطة=سالم بوقرطة||"
+	    "PER بوقرطة=سالم بوقرطة");
+	near[1] = filler;
+	assert_string_equal(names_of(near, 3), "PER سالم بوقرطة=سالم بوقرطة||");
+}
+
 /* Words of a stop list are never names on their own. */
 static void
 test_stop_list(void **state)
@@ -186,6 +205,7 @@ main(void)
 		cmocka_unit_test(test_organisations),
 		cmocka_unit_test(test_places),
 		cmocka_unit_test(test_stop_list),
+		cmocka_unit_test(test_far_from_full_name),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
