@@ -80,6 +80,7 @@ struct entcmd {
 	/* Lines of one field go through it, which tells where articles
 	 * end; the lines it gives back make the documents. */
 	struct doc_finder docs;
+	int in_text;		/* the last record went to it */
 	const struct input *in;
 	struct writer *w;
 	unsigned types;
@@ -303,14 +304,20 @@ static void
 take_record(struct entcmd *c, struct input *in, size_t field)
 {
 	if (!c->has_doc && in->fields.n < 2) {
+		if (!c->in_text && c->nrec > 0)
+			write_document(c);	/* of records with fields */
 		if (in->file_start) {
 			docs_end(&c->docs);
 			docs_file(&c->docs);
 		}
+		c->in_text = 1;
 		docs_line(&c->docs, in->rec, in->len, in->offset);
 		return;
 	}
-	docs_end(&c->docs);
+	if (c->in_text) {
+		docs_end(&c->docs);
+		c->in_text = 0;
+	}
 	if (new_document(c, in) && c->nrec > 0)
 		write_document(c);
 	keep_record(c, in->rec, in->len, field, in->fields.v[field].p,
