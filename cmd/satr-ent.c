@@ -17,6 +17,7 @@
 #include "msg.h"
 #include "nertag.h"
 #include "seg.h"
+#include "timex.h"
 #include "tok.h"
 #include "tsv.h"
 #include "writer.h"
@@ -25,7 +26,8 @@ static const struct cli_program prog = {
 	"satr-ent",
 	"[-Hr] [-f FIELD] [--types LIST] [-g FILE]... [--stoplist FILE]...\n"
 	"       [--doc LIST | --docs auto|file|blank|title] [--format tsv|bio]\n"
-	"       [--model FILE|rules]\n"
+	"       [--model FILE|rules] [--date DAY | --date-field FIELD]\n"
+	"       [--gregorian] [--amounts]\n"
 	"       [--invalid=MODE] [--line-buffered] [FILE...]",
 	"Find entities in a field (default: the last): a record per mention,\n"
 	"the other fields, then type, start, end, surface, value. Names are\n"
@@ -43,6 +45,15 @@ static const struct cli_program prog = {
 	"                          file, blank or title\n"
 	"      --format FORMAT     tsv (default), or bio: a token a line with\n"
 	"                          B-/I-/O tags\n"
+	"      --date DAY          the articles' day, YYYY-MM-DD: relative\n"
+	"                          dates (أمس, العام الماضي) and dates without\n"
+	"                          a year are resolved against it\n"
+	"      --date-field FIELD  each document's day is in this field of\n"
+	"                          its first record\n"
+	"      --gregorian         Hijri days in the Gregorian calendar too\n"
+	"                          (Umm al-Qura)\n"
+	"      --amounts           two more fields: the amount of a sum or\n"
+	"                          share as a number, and its unit\n"
 	"      --model FILE        tag names with this model (satr-train ner)\n"
 	"                          instead of the built-in one; 'rules': with\n"
 	"                          the rules and gazetteers alone\n",
@@ -51,7 +62,8 @@ static const struct cli_program prog = {
 
 enum {
 	OPT_DOC = CLI_OPT_PROGRAM, OPT_DOCS, OPT_FORMAT, OPT_MODEL,
-	OPT_STOPLIST, OPT_TYPES
+	OPT_STOPLIST, OPT_TYPES, OPT_DATE, OPT_DATE_FIELD, OPT_GREGORIAN,
+	OPT_AMOUNTS
 };
 
 static const struct option longopts[] = {
@@ -63,6 +75,10 @@ static const struct option longopts[] = {
 	{ "gazetteer", required_argument, NULL, 'g' },
 	{ "stoplist", required_argument, NULL, OPT_STOPLIST },
 	{ "types", required_argument, NULL, OPT_TYPES },
+	{ "date", required_argument, NULL, OPT_DATE },
+	{ "date-field", required_argument, NULL, OPT_DATE_FIELD },
+	{ "gregorian", no_argument, NULL, OPT_GREGORIAN },
+	{ "amounts", no_argument, NULL, OPT_AMOUNTS },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -74,8 +90,9 @@ struct paths {
 struct entcmd {
 	struct cli_options opt;
 	struct paths gazetteers, stoplists;
-	struct fieldlist field, doc;
-	int has_doc, bio;
+	struct fieldlist field, doc, datefield;
+	int has_doc, bio, has_datefield, gregorian, amounts;
+	const char *date;	/* --date */
 	enum docs_mode docs_mode;
 	/* Lines of one field go through it, which tells where articles
 	 * end; the lines it gives back make the documents. */
@@ -93,7 +110,7 @@ struct entcmd {
 	struct entities ents;
 	struct tokens toks;
 	struct buf docid, lastdoc;
-	size_t *idx, cap, *didx, dcap;
+	size_t *idx, cap, *didx, dcap, *dayidx, daycap;
 	int seen_doc;
 	uint64_t doc_bytes;	/* of the document's text so far */
 	/* The document's records as read, which field is the text, and the
@@ -109,6 +126,29 @@ write_num(struct writer *w, size_t v)
 	char num[24];
 
 	writer_put(w, num, (size_t)snprintf(num, sizeof num, "%zu", v));
+}
+
+/* A sum's or share's amount (the low end of a range, without its
+ * qualifier) and unit as two fields; empty ones for other types. */
+static void
+write_amount(struct writer *w, enum ent_type type, const char *value)
+{
+	size_t n;
+
+	writer_putc(w, '\t');
+	if (type != ENT_MONEY && type != ENT_PERCENT) {
+		writer_putc(w, '\t');
+		return;
+	}
+	value += strspn(value, "~<>");
+	n = strspn(value, "0123456789.");
+	writer_put(w, value, n);
+	writer_putc(w, '\t');
+	value += n;
+	if (*value == '/')
+		value += 1 + strspn(value + 1, "0123456789.");
+	value += *value == ' ';
+	writer_puts(w, type == ENT_PERCENT && *value == '\0' ? "%" : value);
 }
 
 static void
@@ -136,6 +176,8 @@ write_mentions(struct entcmd *c, const struct tsv_fields *f, size_t field,
 		tsv_write_escaped(w, text + e->start, e->end - e->start);
 		writer_putc(w, '\t');
 		tsv_write_escaped(w, value, strlen(value));
+		if (c->amounts)
+			write_amount(w, e->type, value);
 		writer_end_record(w);
 	}
 }
@@ -272,6 +314,33 @@ write_document(struct entcmd *c)
 	ent_document(c->finder);
 }
 
+/* The day of the document a record begins, from --date or
+ * --date-field (in is NULL for lines of text, which have no fields). An
+ * empty field leaves the day unknown; a bad one ends the input (-1). */
+static int
+set_day(struct entcmd *c, struct input *in)
+{
+	const struct tsv_field *v;
+	size_t len;
+
+	if (c->date != NULL) {
+		ent_set_day(c->finder, c->date, strlen(c->date));
+		return 0;
+	}
+	if (!c->has_datefield || in == NULL)
+		return 0;
+	if (input_select(in, &c->datefield, &c->dayidx, &c->daycap) == 0)
+		return -1;
+	v = &in->fields.v[c->dayidx[0]];
+	len = v->n > 10 && (v->p[10] == 'T' || v->p[10] == ' ') ? 10 : v->n;
+	if (len > 0 && ent_set_day(c->finder, v->p, len) < 0) {
+		input_fail(in, 0, "--date-field: '%.*s' is not a day "
+		    "(YYYY-MM-DD)", (int)(v->n < 40 ? v->n : 40), v->p);
+		return -1;
+	}
+	return 0;
+}
+
 /* The document finder's sink: documents of one-field lines. */
 static void
 doc_starts(void *ctx, uint64_t number)
@@ -283,8 +352,12 @@ doc_starts(void *ctx, uint64_t number)
 static void
 doc_line(void *ctx, const char *line, size_t n, uint64_t orig)
 {
+	struct entcmd *c = ctx;
+
 	(void)orig;
-	keep_record(ctx, line, n, 0, line, n);
+	if (c->nrec == 0)
+		(void)set_day(c, NULL);	/* --date only: it was checked */
+	keep_record(c, line, n, 0, line, n);
 }
 
 static void
@@ -320,6 +393,8 @@ take_record(struct entcmd *c, struct input *in, size_t field)
 	}
 	if (new_document(c, in) && c->nrec > 0)
 		write_document(c);
+	if (c->nrec == 0 && set_day(c, in) < 0)
+		return;
 	keep_record(c, in->rec, in->len, field, in->fields.v[field].p,
 	    in->fields.v[field].n);
 }
@@ -356,6 +431,7 @@ add_path(struct paths *p, const char *path)
 static void
 parse_options(struct entcmd *c, int argc, char **argv)
 {
+	struct timex_day day;
 	int ch;
 
 	cli_init(&c->opt);
@@ -393,10 +469,33 @@ parse_options(struct entcmd *c, int argc, char **argv)
 		case OPT_TYPES:
 			parse_types(c, optarg);
 			break;
+		case OPT_DATE:
+			c->date = optarg;
+			if (timex_parse_day(optarg, strlen(optarg), &day) < 0)
+				cli_usage_error(&prog, "--date takes a day as "
+				    "YYYY-MM-DD, not '%s'", optarg);
+			break;
+		case OPT_DATE_FIELD:
+			cli_fieldlist(&prog, "--date-field", optarg,
+			    &c->datefield);
+			if (c->datefield.n != 1)
+				cli_usage_error(&prog, "--date-field: one "
+				    "field holds the day");
+			c->has_datefield = 1;
+			break;
+		case OPT_GREGORIAN:
+			c->gregorian = 1;
+			break;
+		case OPT_AMOUNTS:
+			c->amounts = 1;
+			break;
 		default:
 			cli_usage(&prog);
 		}
 	}
+	if (c->date != NULL && c->has_datefield)
+		cli_usage_error(&prog, "--date and --date-field: one or the "
+		    "other");
 	if (c->opt.fields) {
 		cli_fieldlist(&prog, "-f", c->opt.fields, &c->field);
 		if (c->field.n != 1 || (c->field.v[0].name == NULL &&
@@ -426,6 +525,8 @@ write_header(struct entcmd *c, const struct tsv_fields *h, struct writer *w)
 				writer_putc(w, '\t');
 			}
 		writer_puts(w, "type\tstart\tend\tsurface\tvalue");
+		if (c->amounts)
+			writer_puts(w, "\tamount\tunit");
 	}
 	writer_end_record(w);
 }
@@ -445,6 +546,7 @@ main(int argc, char **argv)
 	parse_options(&c, argc, argv);
 	if ((c.finder = ent_new(err, sizeof err)) == NULL)
 		msg_die(SATR_EXIT_DATA, "%s", err);
+	ent_set_gregorian(c.finder, c.gregorian);
 	for (i = 0; i < c.gazetteers.n; i++)
 		if (ent_load_gazetteer(c.finder, c.gazetteers.v[i], err,
 		    sizeof err) < 0)
@@ -477,6 +579,9 @@ main(int argc, char **argv)
 			cli_usage_error(&prog, "-f: %s", err);
 		if (fieldlist_resolve(&c.doc, h, err, sizeof err) < 0)
 			cli_usage_error(&prog, "--doc: %s", err);
+		if (c.has_datefield && fieldlist_resolve(&c.datefield, h, err,
+		    sizeof err) < 0)
+			cli_usage_error(&prog, "--date-field: %s", err);
 	}
 	if (h != NULL)
 		write_header(&c, h, &w);
@@ -503,6 +608,8 @@ main(int argc, char **argv)
 	tokens_free(&c.toks);
 	fieldlist_free(&c.field);
 	fieldlist_free(&c.doc);
+	fieldlist_free(&c.datefield);
+	free(c.dayidx);
 	docs_free(&c.docs);
 	buf_free(&c.recs);
 	buf_free(&c.texts);

@@ -48,6 +48,7 @@ ent_new(char *err, size_t errlen)
 		return NULL;
 	}
 	phrase_init(&f->words);
+	phrase_init(&f->when);
 	phrase_init(&f->names);
 	hmap_init(&f->nameparts);
 	lexicon_index_init(&f->lexicon);
@@ -72,6 +73,7 @@ ent_free(struct ent_finder *f)
 	buf_free(&f->light_out);
 	buf_free(&f->gaz_value);
 	phrase_free(&f->words);
+	phrase_free(&f->when);
 	phrase_free(&f->stop);
 	entities_free(&f->found);
 	phrase_free(&f->names);
@@ -94,6 +96,20 @@ void
 ent_document(struct ent_finder *f)
 {
 	entp_doc_reset(&f->doc);
+	f->has_day = 0;
+}
+
+int
+ent_set_day(struct ent_finder *f, const char *s, size_t n)
+{
+	f->has_day = timex_parse_day(s, n, &f->day) == 0;
+	return f->has_day ? 0 : -1;
+}
+
+void
+ent_set_gregorian(struct ent_finder *f, int on)
+{
+	f->gregorian = on;
 }
 
 void

@@ -73,6 +73,17 @@ void ent_resolve(struct ent_finder *f);
 void ent_mentions(struct ent_finder *f, size_t k, unsigned types,
     struct entities *out);
 
+/*
+ * The day of the document begun (YYYY-MM-DD in s[0..n)): its relative
+ * dates (أمس, العام الماضي) and dates without a year are resolved against
+ * it. Without it, a date without a year takes the year of a full date
+ * earlier in the document. ent_document forgets it. Returns 0, or -1 if s
+ * is not a day.
+ */
+int ent_set_day(struct ent_finder *f, const char *s, size_t n);
+/* Whether Hijri days are given in the Gregorian calendar (off at first). */
+void ent_set_gregorian(struct ent_finder *f, int on);
+
 /* A document of the one text[0..n): its entities of types, in out. */
 void ent_find(struct ent_finder *f, const char *text, size_t n,
     unsigned types, struct entities *out);

@@ -122,9 +122,14 @@ add_token(struct ent_finder *f, size_t k, const char *text, size_t n,
 	t->fold = add_folded(f, f->w[i], f->wl[i], &t->foldlen);
 }
 
-/* A mention in text k, over the tokens from tok0 it overlaps. */
+/*
+ * A mention in text k, over the tokens it overlaps, from *tok on. The
+ * mentions of a text come in order and do not overlap: *tok moves on to
+ * the first token that could be the next one's, so that a text's mentions
+ * cost as many steps as its tokens.
+ */
 static struct entp_dment *
-add_mention(struct entp_doc *d, size_t k, size_t tok0, size_t start,
+add_mention(struct entp_doc *d, size_t k, size_t *tok, size_t start,
     size_t end, enum ent_type type, int rank, const char *value)
 {
 	struct entp_dment *m;
@@ -142,13 +147,16 @@ add_mention(struct entp_doc *d, size_t k, size_t tok0, size_t start,
 	buf_add(&d->values, value, strlen(value) + 1);
 	m->entity = SIZE_MAX;
 	m->first = SIZE_MAX;
-	for (i = tok0; i < d->ntok && d->tok[i].text == k; i++)
-		if (d->tok[i].start < end && d->tok[i].end > start) {
-			if (m->first == SIZE_MAX)
-				m->first = i;
-			m->last = i;
-			d->tok[i].mention = d->nm;
-		}
+	while (*tok < d->ntok && d->tok[*tok].text == k &&
+	    d->tok[*tok].end <= start)
+		++*tok;
+	for (i = *tok; i < d->ntok && d->tok[i].text == k &&
+	    d->tok[i].start < end; i++) {
+		if (m->first == SIZE_MAX)
+			m->first = i;
+		m->last = i;
+		d->tok[i].mention = d->nm;
+	}
 	return m;
 }
 
@@ -167,7 +175,7 @@ entp_doc_add(struct ent_finder *f, const char *text, size_t n,
 	for (i = 0; i < f->toks.n; i++)
 		add_token(f, k, text, n, i);
 	for (i = 0; i < found->n; i++)
-		add_mention(d, k, tok0, found->v[i].start, found->v[i].end,
+		add_mention(d, k, &tok0, found->v[i].start, found->v[i].end,
 		    found->v[i].type, found->v[i].rank, found->values.p +
 		    found->v[i].value);
 }
@@ -687,12 +695,12 @@ near_name(const struct entp_doc *d, size_t t, size_t e)
 /* Takes the name of an entity at token t, with the proclitics its first
  * word may have (وترامب), if a key names one there. */
 static void
-find_at(struct ent_finder *f, size_t t, size_t tok0)
+find_at(struct ent_finder *f, size_t t)
 {
 	struct entp_doc *d = &f->doc;
 	struct entp_strip s[3];
 	const char *w[MAX_KEY_WORDS];
-	size_t l[MAX_KEY_WORDS], ns, len, id, which, e;
+	size_t l[MAX_KEY_WORDS], ns, len, id, which, e, from;
 	const struct phrase *key;
 	struct entp_dment *m;
 
@@ -705,7 +713,8 @@ find_at(struct ent_finder *f, size_t t, size_t tok0)
 	if (len == 1 && (!near_name(d, t, e) ||
 	    !may_take(f, t, w[0], l[0], KEY_KIND(key->kind), e)))
 		return;
-	m = add_mention(d, d->tok[t].text, tok0, entp_skip_letters(text_of(d,
+	from = t;
+	m = add_mention(d, d->tok[t].text, &from, entp_skip_letters(text_of(d,
 	    d->tok[t].text), d->tok[t].start, d->tok[t].end,
 	    s[which].bytes / 2), d->tok[t + len - 1].end, d->ent[e].type,
 	    RANK_DOCUMENT, "");
@@ -717,14 +726,11 @@ static void
 find_again(struct ent_finder *f)
 {
 	struct entp_doc *d = &f->doc;
-	size_t t, tok0 = 0;
+	size_t t;
 
-	for (t = 0; t < d->ntok; t++) {
-		if (t > 0 && d->tok[t].text != d->tok[t - 1].text)
-			tok0 = t;
+	for (t = 0; t < d->ntok; t++)
 		if (!d->tok[t].mention && d->tok[t].cls == TOK_WORD)
-			find_at(f, t, tok0);
-	}
+			find_at(f, t);
 }
 
 /* The kind of token t's word in the rules' tables, or 0. */
@@ -831,8 +837,9 @@ by_place(const void *a, const void *b, void *ctx)
 	return (x->start > y->start) - (x->start < y->start);
 }
 
-/* The live mentions in order, and where each text's begin. */
-static void
+/* The live mentions in order, and where each text's begin; returns how
+ * many live. */
+static size_t
 order_mentions(struct entp_doc *d)
 {
 	size_t i, n = 0, k = 0;
@@ -847,6 +854,33 @@ order_mentions(struct entp_doc *d)
 	for (i = 0; i <= n; i++)
 		while (k <= d->ntext && (i == n || k <= d->m[d->order[i]].text))
 			d->text_first[k++] = i;
+	return n;
+}
+
+/* Dates resolved in the document's order: against its day if known,
+ * else a date without a year takes the last full date's. */
+static void
+resolve_dates(struct ent_finder *f, size_t n)
+{
+	struct entp_doc *d = &f->doc;
+	size_t i;
+	int year = 0;
+
+	for (i = 0; i < n; i++) {
+		struct entp_dment *m = &d->m[d->order[i]];
+		const char *v = d->values.p + m->value;
+
+		if (m->type != ENT_DATE)
+			continue;
+		if (timex_resolve(v, f->has_day ? &f->day : NULL, year,
+		    f->gregorian, &d->value)) {
+			m->value = d->values.n;
+			buf_add(&d->values, d->value.p, d->value.n);
+			buf_addc(&d->values, '\0');
+		}
+		if (timex_year_of(d->values.p + m->value) > 0)
+			year = timex_year_of(d->values.p + m->value);
+	}
 }
 
 void
@@ -866,7 +900,7 @@ entp_doc_resolve(struct ent_finder *f)
 		if (m->entity != SIZE_MAX)
 			m->value = d->m[d->ent[m->entity].best].value;
 	}
-	order_mentions(d);
+	resolve_dates(f, order_mentions(d));
 	clubs(f);
 }
 

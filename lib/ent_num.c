@@ -1,24 +1,18 @@
-#include "entp.h"
+/*
+ * Numbers, sums and shares: "400 مليون دولار", "3 مليارات و600 مليون ريال",
+ * "بين 5 و7 ملايين دولار", "نحو 9 في المئة"; and what the matchers of
+ * ent_date.c share with them.
+ */
+#include "entnum.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/*
- * Where a match starts: token i, read as w[0..n), the form it has without
- * the proclitic the match strips ("وخمسة" is و and خمسة); the tokens after
- * it are read as they are.
- */
-struct from {
-	size_t i;
-	const char *w;
-	size_t n;
-};
-
-/* Token j's form as the match reads it (j < f->toks.n). */
-static const char *
-form(const struct ent_finder *f, const struct from *s, size_t j, size_t *n)
+const char *
+entn_form(const struct ent_finder *f, const struct from *s, size_t j,
+    size_t *n)
 {
 	if (j == s->i) {
 		*n = s->n;
@@ -28,17 +22,76 @@ form(const struct ent_finder *f, const struct from *s, size_t j, size_t *n)
 	return f->w[j];
 }
 
-static unsigned
-kind_at(struct ent_finder *f, const struct from *s, size_t j, size_t *len,
+unsigned
+entn_kind(struct ent_finder *f, const struct from *s, size_t j, size_t *len,
     size_t *id)
 {
+	*len = 0;
+	if (j >= f->toks.n)
+		return 0;
 	if (j == s->i)
 		return entp_kind_as(f, j, s->w, s->n, len, id);
 	return entp_kind_at(f, j, len, id);
 }
 
-static int
-is_word(const struct ent_finder *f, const struct from *s, size_t j,
+static unsigned
+when_as(struct ent_finder *f, size_t j, const char *w, size_t n,
+    size_t *len, int64_t *num)
+{
+	size_t id;
+
+	*len = j < f->toks.n ? entp_at_as(f, &f->when, j, w, n, &id) : 0;
+	if (*len == 0)
+		return 0;
+	*num = f->when.v[id].num;
+	return f->when.v[id].kind;
+}
+
+unsigned
+entn_when(struct ent_finder *f, const struct from *s, size_t j, size_t *len,
+    int64_t *num)
+{
+	size_t n;
+	const char *w;
+
+	if (j >= f->toks.n) {
+		*len = 0;
+		return 0;
+	}
+	w = entn_form(f, s, j, &n);
+	return when_as(f, j, w, n, len, num);
+}
+
+const char *
+entn_when_value(struct ent_finder *f, const struct from *s, size_t j)
+{
+	const char *w;
+	size_t n, id;
+
+	w = entn_form(f, s, j, &n);
+	if (j >= f->toks.n || entp_at_as(f, &f->when, j, w, n, &id) == 0)
+		return "";
+	return phrase_value(&f->when, id);
+}
+
+unsigned
+entn_when_joined(struct ent_finder *f, const struct from *s, size_t j,
+    size_t *len, int64_t *num)
+{
+	size_t n;
+	const char *w;
+
+	*len = 0;
+	if (j >= f->toks.n)
+		return 0;
+	w = entn_form(f, s, j, &n);
+	if (n <= 2 || !entp_starts(w, n, "\u0648"))
+		return 0;
+	return when_as(f, j, w + 2, n - 2, len, num);
+}
+
+int
+entn_is(const struct ent_finder *f, const struct from *s, size_t j,
     const char *w)
 {
 	const char *t;
@@ -46,14 +99,20 @@ is_word(const struct ent_finder *f, const struct from *s, size_t j,
 
 	if (j >= f->toks.n)
 		return 0;
-	t = form(f, s, j, &n);
+	t = entn_form(f, s, j, &n);
 	return n == strlen(w) && memcmp(t, w, n) == 0;
 }
 
+int
+entn_and(const struct ent_finder *f, const struct from *s, size_t j)
+{
+	return entn_is(f, s, j, "\u0648");
+}
+
 /*
- * Whether the comma at w[k] marks decimals, as the Arabic comma does in
- * Maghreb news (4،9 بالمائة): the number's only comma, with no point, and
- * not three digits after it as thousands have.
+ * Whether the comma at w[k] marks decimals, as Arabic news often writes
+ * them (4،9 بالمائة, 2,5 مليار): the number's only comma, with no point,
+ * and not three digits after it as thousands have.
  */
 static int
 decimal_comma(const char *w, size_t n, size_t k)
@@ -68,9 +127,8 @@ decimal_comma(const char *w, size_t n, size_t k)
 	return digits != 3;
 }
 
-/* The digits of number token j as a value; 0 if it is not one. */
-static int
-plain_number(const struct ent_finder *f, const struct from *s, size_t j,
+int
+entn_digits(const struct ent_finder *f, const struct from *s, size_t j,
     double *v)
 {
 	char num[64];
@@ -80,7 +138,7 @@ plain_number(const struct ent_finder *f, const struct from *s, size_t j,
 
 	if (j >= f->toks.n || f->toks.v[j].cls != TOK_NUM)
 		return 0;
-	w = form(f, s, j, &l);
+	w = entn_form(f, s, j, &l);
 	if (l >= sizeof num)
 		return 0;
 	for (k = 0; k < l; k++) {
@@ -104,6 +162,24 @@ plain_number(const struct ent_finder *f, const struct from *s, size_t j,
 	return 1;
 }
 
+int
+entn_whole(const struct ent_finder *f, const struct from *s, size_t j,
+    unsigned lo, unsigned hi, unsigned *v)
+{
+	const char *w;
+	double d;
+	size_t n;
+
+	if (!entn_digits(f, s, j, &d) || d != floor(d) || d < lo || d > hi)
+		return 0;
+	w = entn_form(f, s, j, &n);
+	if (memchr(w, '.', n) || memchr(w, ',', n) || w[0] == '-' ||
+	    w[0] == '+')
+		return 0;
+	*v = (unsigned)d;
+	return 1;
+}
+
 /* A number word with و before it, which joins number words: خمسة
  * وعشرون. */
 static unsigned
@@ -115,51 +191,86 @@ joined_number(struct ent_finder *f, const struct from *s, size_t j,
 
 	if (j >= f->toks.n)
 		return 0;
-	w = form(f, s, j, &n);
-	if (!entp_starts(w, n, "\u0648"))
+	w = entn_form(f, s, j, &n);
+	if (n <= 2 || !entp_starts(w, n, "\u0648"))
 		return 0;
 	return entp_kind_as(f, j, w + 2, n - 2, len, id) == K_NUMBER ?
 	    K_NUMBER : 0;
 }
 
 /*
- * A number from token i, in digits or words, with its scales: "400
- * مليون", "ثلاثمائة وخمسون ألفا", "تسعة مليارات". Returns the tokens used.
+ * After a scale, "و" and a smaller part: "3 مليارات و600 مليون", "مليون
+ * و200 ألف", "ألفين و500". A part as large as the scale starts another
+ * number (بين 5 ملايين و7 ملايين), and only thousands take a part
+ * without a scale. Returns whether there is one, its value in *v.
  */
-static size_t
-number_at(struct ent_finder *f, const struct from *s, size_t i,
-    double *value)
+static int
+smaller_part(struct ent_finder *f, const struct from *s, size_t j,
+    double last, double *v)
 {
-	double total = 0, group = 0, v;
-	size_t j = i, len, id;
+	size_t len, id;
+
+	if (!entn_and(f, s, j) || !entn_digits(f, s, j + 1, v) || *v <= 0)
+		return 0;
+	if (entn_kind(f, s, j + 2, &len, &id) == K_SCALE)
+		return (double)f->words.v[id].num < last;
+	return last <= 1000 && *v < last;	/* not €3.5 مليار و1,200 ريال */
+}
+
+size_t
+entn_number(struct ent_finder *f, const struct from *s, size_t i,
+    double *value, double *scale)
+{
+	double total = 0, group = 0, v, last = 0;
+	size_t j = i, end = i + NUMBER_MAX_TOKENS, len, id;
+	int64_t num;
 	unsigned k;
 	int any = 0, digits = 0;
 
-	if (plain_number(f, s, j, &v)) {
+	if (entn_digits(f, s, j, &v)) {
 		group = v;
 		any = digits = 1;
 		j++;
+	} else if (entn_when(f, s, j, &len, &num) == W_FRACTION &&
+	    entn_kind(f, s, j + len, &id, &id) == K_SCALE) {
+		group = (double)num / 100;	/* ربع مليار */
+		any = 1;
+		j += len;
 	}
-	for (;;) {
-		k = kind_at(f, s, j, &len, &id);
+	while (j < end) {
+		k = entn_kind(f, s, j, &len, &id);
 		if (k == 0 && j > i)
 			k = joined_number(f, s, j, &len, &id);
 		if (k == K_NUMBER && !digits) {
 			size_t tlen, tid;
 
 			v = (double)f->words.v[id].num;
-			if (v < 10 && kind_at(f, s, j + len, &tlen, &tid) ==
+			if (v < 10 && entn_kind(f, s, j + len, &tlen, &tid) ==
 			    K_TEEN) {
 				v += 10;	/* خمسة عشر */
 				j += tlen;
 			}
 			group += v;
-		} else if (k == K_SCALE && any) {
-			total += (group == 0 ? 1 : group) *
-			    (double)f->words.v[id].num;
+		} else if (k == K_SCALE) {
+			double sc = (double)f->words.v[id].num;
+
+			if (group == 0 && total > 0 && sc > last)
+				total *= sc;	/* ألف مليون */
+			else
+				total += (group == 0 ? 1 : group) * sc;
 			group = 0;
-		} else if (k == K_SCALE && !any) {
-			total += (double)f->words.v[id].num;	/* ألف دولار */
+			last = sc;
+			digits = 0;
+		} else if (last > 0 && group == 0 && smaller_part(f, s, j,
+		    last, &v)) {
+			group = v;
+			digits = 1;
+			len = 2;
+		} else if (last > 0 && group == 0 && entn_when_joined(f, s, j,
+		    &len, &num) == W_FRACTION) {
+			total += last * (double)num / 100;	/* مليار ونصف */
+			j += len;
+			break;
 		} else {
 			break;
 		}
@@ -167,11 +278,12 @@ number_at(struct ent_finder *f, const struct from *s, size_t i,
 		j += len;
 	}
 	*value = total + group;
+	*scale = last > 0 ? last : 1;
 	return any ? j - i : 0;
 }
 
-static void
-format_number(struct buf *b, double v)
+void
+entn_format(struct buf *b, double v)
 {
 	char num[64];
 
@@ -182,185 +294,158 @@ format_number(struct buf *b, double v)
 	buf_add(b, num, strlen(num));
 }
 
-/* MONEY: "$5", "400 مليون دولار", "55 سنتا". */
+/* An amount: one number, or a range of two, with a qualifier. */
+struct amount {
+	double lo, hi;
+	int range;
+	char mark;		/* ~, >, <, or 0 */
+	const char *code;	/* a currency's sign before it */
+};
+
+/* The second number of a range from token j: "و7" after بين, "إلى 7"
+ * after من, "-7" after any; its tokens, 0 if none. */
+static size_t
+range_end(struct ent_finder *f, const struct from *s, size_t j, int between,
+    int from, double *v, double *scale)
+{
+	size_t len;
+	int64_t num;
+	unsigned k = entn_when(f, s, j, &len, &num);
+
+	if (between ? !entn_and(f, s, j) : !(k == W_TO && (from ||
+	    entn_is(f, s, j, "-"))))
+		return 0;
+	if (between || k == W_TO)
+		len = 1;
+	k = (unsigned)entn_number(f, s, j + len, v, scale);
+	return k ? len + k : 0;
+}
+
+static size_t
+amount_at(struct ent_finder *f, const struct from *s, struct amount *a)
+{
+	size_t j = s->i, len, id, k;
+	double sc1, sc2;
+	int64_t num;
+	unsigned w;
+	int between = 0, from = 0;
+
+	memset(a, 0, sizeof *a);
+	if (entn_when(f, s, j, &len, &num) == W_QUAL) {
+		a->mark = (char)num;
+		j += len;
+	}
+	w = entn_when(f, s, j, &len, &num);
+	if (w == W_BETWEEN || w == W_FROM) {
+		between = w == W_BETWEEN;
+		from = !between;
+		j++;
+	}
+	if (entn_kind(f, s, j, &len, &id) == K_CURSYM) {
+		a->code = phrase_value(&f->words, id);
+		j += len;
+	}
+	if ((k = entn_number(f, s, j, &a->lo, &sc1)) == 0)
+		return 0;
+	j += k;
+	if ((k = range_end(f, s, j, between, from, &a->hi, &sc2)) > 0) {
+		if (sc1 == 1 && sc2 > 1 && a->lo < sc2)
+			a->lo *= sc2;	/* بين 5 و7 ملايين */
+		a->range = 1;
+		j += k;
+	} else if (between || from) {
+		return 0;	/* من is a preposition, the sum after it */
+	}
+	return j - s->i;
+}
+
+static void
+format_amount(struct buf *b, const struct amount *a, double unit)
+{
+	b->n = 0;
+	if (a->mark)
+		buf_addc(b, a->mark);
+	entn_format(b, a->lo / unit);
+	if (a->range) {
+		buf_addc(b, '/');
+		entn_format(b, a->hi / unit);
+	}
+}
+
+/* MONEY: "$5", "400 مليون دولار", "55 سنتا", "نحو 5 إلى 7 مليارات دولار". */
 static size_t
 money_at(struct ent_finder *f, const struct from *s, struct buf *value)
 {
-	const char *code = NULL;
-	double v;
-	size_t j = s->i, len, id, k;
+	struct amount a;
+	const char *code;
+	double unit = 1;
+	size_t j, len, id;
 	unsigned kind;
 
-	if (kind_at(f, s, j, &len, &id) == K_CURSYM) {
-		code = phrase_value(&f->words, id);
-		j += len;
-	}
-	if ((k = number_at(f, s, j, &v)) == 0)
+	if ((j = amount_at(f, s, &a)) == 0)
 		return 0;
-	j += k;
-	if (code == NULL) {
-		kind = kind_at(f, s, j, &len, &id);
+	j += s->i;
+	if ((code = a.code) == NULL) {
+		kind = entn_kind(f, s, j, &len, &id);
 		if (kind != K_CURRENCY && kind != K_SUBUNIT &&
 		    kind != K_CURSYM)
 			return 0;
 		code = phrase_value(&f->words, id);
 		if (kind == K_SUBUNIT)
-			v /= (double)f->words.v[id].num;
+			unit = (double)f->words.v[id].num;
 		j += len;
 	}
-	value->n = 0;
-	format_number(value, v);
+	format_amount(value, &a, unit);
 	buf_addc(value, ' ');
 	buf_add(value, code, strlen(code));
 	return j - s->i;
 }
 
-/* PERCENT: "9%", "30.4 في المئة". */
+/* The percent words after an amount: 0 none, 1 percent, 2 points, 3
+ * basis points; their tokens in *len. */
+static unsigned
+percent_word(struct ent_finder *f, const struct from *s, size_t j,
+    size_t *len)
+{
+	size_t id;
+
+	if (entn_kind(f, s, j, len, &id) != K_PERCENT)
+		return 0;
+	return 1 + (unsigned)f->words.v[id].num;
+}
+
+/* PERCENT: "9%", "30.4 في المئة", "بين 5 و7 في المئة", "0.25 نقطة مئوية";
+ * the first of "10.3 و10.2 بالمائة" too. */
 static size_t
 percent_at(struct ent_finder *f, const struct from *s, struct buf *value)
 {
-	double v;
-	size_t k, len, id;
+	static const char *const units[] = { "", "pp", "bp" };
+	struct amount a;
+	size_t j, len, k;
+	unsigned p;
+	double v, sc;
 
-	if ((k = number_at(f, s, s->i, &v)) == 0 || kind_at(f, s, s->i + k,
-	    &len, &id) != K_PERCENT)
+	if ((j = amount_at(f, s, &a)) == 0 || a.code != NULL)
 		return 0;
-	value->n = 0;
-	format_number(value, v);
-	return k + len;
-}
-
-/* TIME: "7:38", "7:38 مساء". */
-static size_t
-time_at(struct ent_finder *f, const struct from *s, struct buf *value)
-{
-	unsigned h, m;
-	char tok[8], out[16];
-	const char *w;
-	size_t i = s->i, n, len, id, k = 1;
-
-	if (i >= f->toks.n || f->toks.v[i].cls != TOK_NUM)
-		return 0;
-	w = form(f, s, i, &n);
-	if (n < 4 || n > 5 || w[n - 3] != ':')
-		return 0;
-	memcpy(tok, w, n);
-	tok[n] = '\0';
-	if (sscanf(tok, "%2u:%2u", &h, &m) != 2 || h > 24 || m > 59)
-		return 0;
-	if (kind_at(f, s, i + 1, &len, &id) == K_AMPM) {
-		if (f->words.v[id].num == 12 && h < 12)
-			h += 12;
-		k += len;
+	j += s->i;
+	if ((p = percent_word(f, s, j, &len)) == 0) {
+		if (a.range || !entn_and(f, s, j) || (k = entn_number(f, s,
+		    j + 1, &v, &sc)) == 0 || percent_word(f, s, j + 1 + k,
+		    &len) == 0)
+			return 0;
+		p = 1;
+		len = 0;
 	}
-	snprintf(out, sizeof out, "%02u:%02u", h, m);
-	value->n = 0;
-	buf_add(value, out, strlen(out));
-	return k;
-}
-
-static int
-number_in(const struct ent_finder *f, const struct from *s, size_t j,
-    double lo, double hi, unsigned *v)
-{
-	const char *w;
-	double d;
-	size_t n;
-
-	if (!plain_number(f, s, j, &d) || d != floor(d) || d < lo || d > hi)
-		return 0;
-	w = form(f, s, j, &n);
-	if (memchr(w, '.', n) || memchr(w, ',', n))
-		return 0;
-	*v = (unsigned)d;
-	return 1;
-}
-
-/* The date's value: "2024-03-18", "2024-03", "--03-18", "@islamic" after
- * a Hijri one. */
-static void
-format_date(struct buf *value, unsigned year, unsigned month, unsigned day,
-    int hijri)
-{
-	char out[48];
-
-	if (year && day)
-		snprintf(out, sizeof out, "%04u-%02u-%02u", year, month, day);
-	else if (year)
-		snprintf(out, sizeof out, "%04u-%02u", year, month);
-	else
-		snprintf(out, sizeof out, "--%02u-%02u", month, day);
-	value->n = 0;
-	buf_add(value, out, strlen(out));
-	if (hijri)
-		buf_add(value, "@islamic", 8);
-}
-
-/* A year after عام or سنة: "عام 2020". */
-static size_t
-year_at(struct ent_finder *f, const struct from *s, struct buf *value)
-{
-	unsigned year;
-	size_t len, id;
-	char out[16];
-
-	if (kind_at(f, s, s->i, &len, &id) != K_YEARCUE ||
-	    !number_in(f, s, s->i + len, 1000, 2200, &year))
-		return 0;
-	snprintf(out, sizeof out, "%u", year);
-	value->n = 0;
-	buf_add(value, out, strlen(out));
-	return len + 1;
-}
-
-/*
- * DATE: "الاثنين 18 مارس 2024", "3 سبتمبر/أيلول", "مارس 2024", "15 رمضان
- * 1445 هـ", "عام 2020".
- */
-static size_t
-date_at(struct ent_finder *f, const struct from *s, struct buf *value)
-{
-	unsigned day = 0, year = 0, month;
-	size_t j = s->i, len, id;
-	unsigned kind;
-	int hijri;
-
-	if ((len = year_at(f, s, value)) > 0)
-		return len;
-	if (kind_at(f, s, j, &len, &id) == K_WEEKDAY) {
-		j += len;
-		if (is_word(f, s, j, ","))
-			j++;
-	}
-	if (number_in(f, s, j, 1, 31, &day))
-		j++;
-	kind = kind_at(f, s, j, &len, &id);
-	if (kind != K_MONTH && kind != K_HMONTH)
-		return 0;
-	month = (unsigned)f->words.v[id].num;
-	hijri = kind == K_HMONTH;
-	j += len;
-	if (is_word(f, s, j, "/") && ((kind = kind_at(f, s, j + 1, &len,
-	    &id)) == K_MONTH || kind == K_HMONTH))
-		j += 1 + len;	/* سبتمبر/أيلول */
-	if (number_in(f, s, j, 1000, 2200, &year)) {
-		j++;
-		if (kind_at(f, s, j, &len, &id) == K_ERA) {
-			hijri = f->words.v[id].num == 1;
-			j += len;
-		}
-	}
-	if (day == 0 && year == 0)
-		return 0;	/* a month alone: "مارس" is also a verb */
-	format_date(value, year, month, day, hijri);
-	return j - s->i;
+	format_amount(value, &a, 1);
+	buf_add(value, units[p - 1], strlen(units[p - 1]));
+	return j + len - s->i;
 }
 
 typedef size_t (*matcher)(struct ent_finder *, const struct from *,
     struct buf *);
 
-static const matcher matchers[] = { money_at, percent_at, time_at,
-    date_at };
+static const matcher matchers[] = { money_at, percent_at, entn_time_at,
+    entn_date_at };
 static const enum ent_type matched[] = { ENT_MONEY, ENT_PERCENT, ENT_TIME,
     ENT_DATE };
 
@@ -373,10 +458,10 @@ may_start(struct ent_finder *f, const struct from *s)
 
 	if (f->toks.v[s->i].cls == TOK_NUM)
 		return 1;
-	kind = kind_at(f, s, s->i, &len, &id);
+	kind = entn_kind(f, s, s->i, &len, &id);
 	return kind == K_NUMBER || kind == K_SCALE || kind == K_CURSYM ||
 	    kind == K_WEEKDAY || kind == K_YEARCUE || kind == K_MONTH ||
-	    kind == K_HMONTH;
+	    kind == K_HMONTH || entn_may_start_date(f, s);
 }
 
 size_t

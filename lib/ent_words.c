@@ -8,106 +8,9 @@
 
 #include "utf8.h"
 
-struct word_entry {
-	const char *text;
-	enum entp_kind kind;
-	int64_t num;
-	const char *value;
-};
-
-/* The rules' own words (what ICU's locale data does not give). */
-static const struct word_entry words[] = {
-	{ "واحد", K_NUMBER, 1, NULL }, { "واحدة", K_NUMBER, 1, NULL },
-	{ "اثنان", K_NUMBER, 2, NULL }, { "اثنين", K_NUMBER, 2, NULL },
-	{ "اثنتان", K_NUMBER, 2, NULL }, { "اثنتين", K_NUMBER, 2, NULL },
-	{ "ثلاثة", K_NUMBER, 3, NULL }, { "ثلاث", K_NUMBER, 3, NULL },
-	{ "أربعة", K_NUMBER, 4, NULL }, { "أربع", K_NUMBER, 4, NULL },
-	{ "خمسة", K_NUMBER, 5, NULL }, { "خمس", K_NUMBER, 5, NULL },
-	{ "ستة", K_NUMBER, 6, NULL }, { "ست", K_NUMBER, 6, NULL },
-	{ "سبعة", K_NUMBER, 7, NULL }, { "سبع", K_NUMBER, 7, NULL },
-	{ "ثمانية", K_NUMBER, 8, NULL }, { "ثماني", K_NUMBER, 8, NULL },
-	{ "ثمان", K_NUMBER, 8, NULL },
-	{ "تسعة", K_NUMBER, 9, NULL }, { "تسع", K_NUMBER, 9, NULL },
-	{ "عشرة", K_NUMBER, 10, NULL }, { "عشر", K_TEEN, 10, NULL },
-	{ "أحد عشر", K_NUMBER, 11, NULL }, { "إحدى عشرة", K_NUMBER, 11, NULL },
-	{ "اثنا عشر", K_NUMBER, 12, NULL }, { "اثني عشر", K_NUMBER, 12, NULL },
-	{ "اثنتا عشرة", K_NUMBER, 12, NULL },
-	{ "عشرون", K_NUMBER, 20, NULL }, { "عشرين", K_NUMBER, 20, NULL },
-	{ "ثلاثون", K_NUMBER, 30, NULL }, { "ثلاثين", K_NUMBER, 30, NULL },
-	{ "أربعون", K_NUMBER, 40, NULL }, { "أربعين", K_NUMBER, 40, NULL },
-	{ "خمسون", K_NUMBER, 50, NULL }, { "خمسين", K_NUMBER, 50, NULL },
-	{ "ستون", K_NUMBER, 60, NULL }, { "ستين", K_NUMBER, 60, NULL },
-	{ "سبعون", K_NUMBER, 70, NULL }, { "سبعين", K_NUMBER, 70, NULL },
-	{ "ثمانون", K_NUMBER, 80, NULL }, { "ثمانين", K_NUMBER, 80, NULL },
-	{ "تسعون", K_NUMBER, 90, NULL }, { "تسعين", K_NUMBER, 90, NULL },
-	{ "مائة", K_NUMBER, 100, NULL }, { "مئة", K_NUMBER, 100, NULL },
-	{ "مائتان", K_NUMBER, 200, NULL }, { "مائتين", K_NUMBER, 200, NULL },
-	{ "مئتان", K_NUMBER, 200, NULL }, { "مئتين", K_NUMBER, 200, NULL },
-	{ "ثلاثمائة", K_NUMBER, 300, NULL }, { "ثلاثمئة", K_NUMBER, 300, NULL },
-	{ "أربعمائة", K_NUMBER, 400, NULL }, { "أربعمئة", K_NUMBER, 400, NULL },
-	{ "خمسمائة", K_NUMBER, 500, NULL }, { "خمسمئة", K_NUMBER, 500, NULL },
-	{ "ستمائة", K_NUMBER, 600, NULL }, { "ستمئة", K_NUMBER, 600, NULL },
-	{ "سبعمائة", K_NUMBER, 700, NULL }, { "سبعمئة", K_NUMBER, 700, NULL },
-	{ "ثمانمائة", K_NUMBER, 800, NULL }, { "ثمانمئة", K_NUMBER, 800, NULL },
-	{ "تسعمائة", K_NUMBER, 900, NULL }, { "تسعمئة", K_NUMBER, 900, NULL },
-	{ "ألف", K_SCALE, 1000, NULL }, { "ألفا", K_SCALE, 1000, NULL },
-	{ "آلاف", K_SCALE, 1000, NULL }, { "ألفين", K_SCALE, 2000, NULL },
-	{ "ألفان", K_SCALE, 2000, NULL },
-	{ "مليون", K_SCALE, 1000000, NULL }, { "مليونا", K_SCALE, 1000000, NULL },
-	{ "ملايين", K_SCALE, 1000000, NULL },
-	{ "مليونين", K_SCALE, 2000000, NULL }, { "مليونان", K_SCALE, 2000000, NULL },
-	{ "مليار", K_SCALE, 1000000000, NULL },
-	{ "مليارا", K_SCALE, 1000000000, NULL },
-	{ "مليارات", K_SCALE, 1000000000, NULL },
-	{ "ملياري", K_SCALE, 2000000000, NULL },
-	{ "مليارين", K_SCALE, 2000000000, NULL },
-	{ "بليون", K_SCALE, 1000000000, NULL },
-	{ "تريليون", K_SCALE, 1000000000000, NULL },
-	{ "تريليونات", K_SCALE, 1000000000000, NULL },
-	/* Currencies beside ICU's names: the bare words of news. */
-	{ "دولار", K_CURRENCY, 0, "USD" }, { "دولارا", K_CURRENCY, 0, "USD" },
-	{ "دولارات", K_CURRENCY, 0, "USD" }, { "دولاراً", K_CURRENCY, 0, "USD" },
-	{ "يورو", K_CURRENCY, 0, "EUR" },
-	{ "جنيه إسترليني", K_CURRENCY, 0, "GBP" },
-	{ "جنيه استرليني", K_CURRENCY, 0, "GBP" },
-	{ "جنيها إسترلينيا", K_CURRENCY, 0, "GBP" },
-	{ "جنيه", K_CURRENCY, 0, "EGP" }, { "جنيها", K_CURRENCY, 0, "EGP" },
-	{ "جنيهات", K_CURRENCY, 0, "EGP" },
-	{ "ريال", K_CURRENCY, 0, "SAR" }, { "ريالا", K_CURRENCY, 0, "SAR" },
-	{ "ريالات", K_CURRENCY, 0, "SAR" },
-	{ "درهم", K_CURRENCY, 0, "AED" }, { "دراهم", K_CURRENCY, 0, "AED" },
-	{ "درهما", K_CURRENCY, 0, "AED" },
-	{ "دينار", K_CURRENCY, 0, "DINAR" }, { "دينارا", K_CURRENCY, 0, "DINAR" },
-	{ "دنانير", K_CURRENCY, 0, "DINAR" },
-	{ "دينار تونسي", K_CURRENCY, 0, "TND" },
-	{ "دينار أردني", K_CURRENCY, 0, "JOD" },
-	{ "دينار بحريني", K_CURRENCY, 0, "BHD" },
-	{ "ليرة", K_CURRENCY, 0, "LIRA" }, { "ليرة تركية", K_CURRENCY, 0, "TRY" },
-	{ "ين", K_CURRENCY, 0, "JPY" }, { "يوان", K_CURRENCY, 0, "CNY" },
-	{ "روبل", K_CURRENCY, 0, "RUB" },
-	{ "سنت", K_SUBUNIT, 100, "USD" }, { "سنتا", K_SUBUNIT, 100, "USD" },
-	{ "سنتات", K_SUBUNIT, 100, "USD" },
-	{ "$", K_CURSYM, 0, "USD" }, { "€", K_CURSYM, 0, "EUR" },
-	{ "£", K_CURSYM, 0, "GBP" }, { "¥", K_CURSYM, 0, "JPY" },
-	{ "%", K_PERCENT, 0, NULL }, { "٪", K_PERCENT, 0, NULL },
-	{ "في المئة", K_PERCENT, 0, NULL }, { "في المائة", K_PERCENT, 0, NULL },
-	{ "بالمئة", K_PERCENT, 0, NULL }, { "بالمائة", K_PERCENT, 0, NULL },
-	{ "صباحا", K_AMPM, 0, NULL }, { "صباحاً", K_AMPM, 0, NULL },
-	{ "فجرا", K_AMPM, 0, NULL }, { "ص", K_AMPM, 0, NULL },
-	{ "مساء", K_AMPM, 12, NULL }, { "مساءً", K_AMPM, 12, NULL },
-	{ "مساءا", K_AMPM, 12, NULL }, { "ظهرا", K_AMPM, 12, NULL },
-	{ "عصرا", K_AMPM, 12, NULL }, { "ليلا", K_AMPM, 12, NULL },
-	{ "عام", K_YEARCUE, 0, NULL }, { "العام", K_YEARCUE, 0, NULL },
-	{ "سنة", K_YEARCUE, 0, NULL }, { "السنة", K_YEARCUE, 0, NULL },
-	{ "هـ", K_ERA, 1, NULL }, { "ه", K_ERA, 1, NULL },
-	{ "هجري", K_ERA, 1, NULL }, { "هجرية", K_ERA, 1, NULL },
-	{ "م", K_ERA, 0, NULL }, { "ميلادي", K_ERA, 0, NULL },
-	{ "ميلادية", K_ERA, 0, NULL },
-	/* Month spellings ICU's locales lack. */
-	{ "يونيه", K_MONTH, 6, NULL }, { "يوليه", K_MONTH, 7, NULL },
-	{ "إبريل", K_MONTH, 4, NULL }, { "أغسطس", K_MONTH, 8, NULL },
-	{ "اغسطس", K_MONTH, 8, NULL }, { "ربيع الثاني", K_HMONTH, 4, NULL },
-	{ "جمادى الثانية", K_HMONTH, 6, NULL },
+/* The rules' own words for names (ent_numwords.c has those of numbers,
+ * dates and sums). */
+static const struct entp_word words[] = {
 	/* Before a person's name. */
 	{ "الرئيس", K_PERCUE, 0, NULL }, { "رئيس", K_PERCUE, 0, NULL },
 	{ "رئيس الوزراء", K_PERCUE, 0, NULL },
@@ -377,21 +280,34 @@ add_currency(struct ent_finder *f, const char *code)
 		    code);
 }
 
+static void
+add_words(struct ent_finder *f, struct phrase_table *t,
+    const struct entp_word *w, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		entp_add_phrase(f, t, w[i].text, strlen(w[i].text), w[i].kind,
+		    w[i].num, w[i].value);
+}
+
 /* The first entry for a key wins: the rules' own words before ICU's. */
 void
 entp_words_load(struct ent_finder *f)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof words / sizeof words[0]; i++)
-		entp_add_phrase(f, &f->words, words[i].text,
-		    strlen(words[i].text), words[i].kind, words[i].num,
-		    words[i].value);
+	add_words(f, &f->words, entp_numeric_words, entp_numeric_nwords);
+	add_words(f, &f->words, words, sizeof words / sizeof words[0]);
+	add_words(f, &f->when, entp_when_words, entp_when_nwords);
 	for (i = 0; i < sizeof month_locales / sizeof month_locales[0]; i++)
 		add_dates(f, month_locales[i]);
 	for (i = 0; i < sizeof currency_codes / sizeof currency_codes[0];
-	    i++)
+	    i++) {
 		add_currency(f, currency_codes[i]);
+		entp_add_phrase(f, &f->words, currency_codes[i],
+		    strlen(currency_codes[i]), K_CURSYM, 0, currency_codes[i]);
+	}
 }
 
 void

@@ -22,6 +22,7 @@
 #include "nertag.h"
 #include "norm.h"
 #include "phrase.h"
+#include "timex.h"
 #include "tok.h"
 
 /* What a word of the rules' tables is. */
@@ -45,6 +46,46 @@ enum entp_kind {
 	K_SPORT,		/* words of sports news: فاز, الدوري */
 	K_STOP			/* words that no name goes through */
 };
+
+/* What a cue word of the numeric grammar is (ent_finder.when). */
+enum entp_when {
+	W_CUE = 1,		/* في, خلال: a bare month or year is a time */
+	W_AGO,			/* قبل, منذ: a cue, and before a duration */
+	W_LATER,		/* بعد */
+	W_FROM,			/* من: starts a range */
+	W_TO,			/* إلى, حتى, -: ends one */
+	W_BETWEEN,		/* بين */
+	W_THIS,			/* هذا العام */
+	W_DAY,			/* يوم before a date */
+	W_MONTHCUE,		/* شهر before a month */
+	W_YEARS,		/* عامي 2015 و2018 */
+	W_RELDAY,		/* num: days from the article's */
+	W_DIR,			/* num: -1 past, 1 to come, 0 current */
+	W_UNIT,			/* num: unit letter + 256 * count */
+	W_ORDINAL,		/* num: its number */
+	W_TEEN,			/* عشر after an ordinal */
+	W_SEASON,		/* value: SP, SU, FA, WI */
+	W_DECADE,		/* num: year / 10 */
+	W_CENTURY,		/* num: the century, if the phrase says */
+	W_HOUR,			/* الساعة */
+	W_CLOCK,		/* num: the hour (منتصف الليل) */
+	W_MINUTES,		/* num: after the hour */
+	W_ZONE,			/* value: the offset */
+	W_QUAL,			/* num: ~, > or < */
+	W_FRACTION		/* num: hundredths */
+};
+
+/* An entry of a word table. */
+struct entp_word {
+	const char *text;
+	unsigned kind;
+	int64_t num;
+	const char *value;
+};
+
+/* ent_numwords.c */
+extern const struct entp_word entp_numeric_words[], entp_when_words[];
+extern const size_t entp_numeric_nwords, entp_when_nwords;
 
 /* Of an organisation's head: part of the name (وزارة, not شركة); its
  * name alone names it too (حركة النهضة: النهضة). */
@@ -141,6 +182,7 @@ struct ent_finder {
 	/* What the rules know, from ent_new and ent_load_gazetteer. */
 	struct norm *nm;
 	struct phrase_table words;	/* kind: enum entp_kind */
+	struct phrase_table when;	/* kind: enum entp_when */
 	struct phrase_table names;	/* kind: type | USER_NAME; value:
 					 * canonical */
 	struct hmap nameparts;
@@ -162,6 +204,8 @@ struct ent_finder {
 	struct entities found;	/* in the text at hand */
 	struct entp_doc doc;
 	struct entp_tag tag;
+	struct timex_day day;	/* the document's, if has_day */
+	int has_day, gregorian;
 };
 
 /* ent_words.c */
