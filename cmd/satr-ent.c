@@ -546,7 +546,6 @@ main(int argc, char **argv)
 	parse_options(&c, argc, argv);
 	if ((c.finder = ent_new(err, sizeof err)) == NULL)
 		msg_die(SATR_EXIT_DATA, "%s", err);
-	ent_set_gregorian(c.finder, c.gregorian);
 	for (i = 0; i < c.gazetteers.n; i++)
 		if (ent_load_gazetteer(c.finder, c.gazetteers.v[i], err,
 		    sizeof err) < 0)
@@ -559,6 +558,7 @@ main(int argc, char **argv)
 			    c.stoplists.v[i], err);
 	free(c.gazetteers.v);
 	free(c.stoplists.v);
+	ent_set_gregorian(c.finder, c.gregorian);
 	if (!c.rules_only) {
 		cli_load_model(&c.ner, c.model, "ner", NER_FEATURES_VERSION,
 		    ner_model_default);
