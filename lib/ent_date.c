@@ -104,22 +104,24 @@ month_at(struct ent_finder *f, const struct from *s, size_t j,
 	return j - start;
 }
 
-/* A year at j: "2020", "1436 هـ", "2015م", "عام 2020"; cue tells whether
+/* A year at j: "2020", "1436 هـ", "2015م", "عام 2020", "عام ( 1975 )"; cue
+ * tells whether
  * one without عام or an era may be taken. */
 static size_t
 year_at(struct ent_finder *f, const struct from *s, size_t j, int cue,
     struct point *p)
 {
-	size_t start = j, len, id;
+	size_t start = j, len, id, paren;
 	unsigned year;
 
 	if (entn_kind(f, s, j, &len, &id) == K_YEARCUE) {
 		j += len;
 		cue = 1;
 	}
-	if (!entn_whole(f, s, j, 1000, 2200, &year))
+	paren = cue && entn_is(f, s, j, "(") && entn_is(f, s, j + 2, ")");
+	if (!entn_whole(f, s, j + paren, 1000, 2200, &year))
 		return 0;
-	j++;
+	j += 1 + 2 * paren;	/* عام ( 1975 ) */
 	if (entn_kind(f, s, j, &len, &id) == K_ERA) {
 		p->hijri = f->words.v[id].num == 1;
 		j += len;
@@ -207,21 +209,28 @@ numeric_token(struct ent_finder *f, const struct from *s, size_t j,
 	return 1;
 }
 
-/* "18 - 03 - 2024": the tokeniser cuts at hyphens. */
+/* "18 - 03 - 2024", "22 / 9 / 1955": the tokeniser cuts at hyphens, and
+ * text from PDF spaces slashes; one separator throughout. */
 static size_t
-hyphen_date(struct ent_finder *f, const struct from *s, size_t j,
+spaced_date(struct ent_finder *f, const struct from *s, size_t j,
     struct point *p)
 {
+	static const char *const seps[] = { "-", "/", "." };
 	unsigned d, m, y;
+	size_t k;
 
-	if (!entn_whole(f, s, j, 1, 31, &d) || !entn_is(f, s, j + 1, "-") ||
-	    !entn_whole(f, s, j + 2, 1, 12, &m) || !entn_is(f, s, j + 3,
-	    "-") || !entn_whole(f, s, j + 4, 1000, 2200, &y))
+	if (!entn_whole(f, s, j, 1, 31, &d) || !entn_whole(f, s, j + 2, 1, 12,
+	    &m) || !entn_whole(f, s, j + 4, 1000, 2200, &y))
 		return 0;
-	p->day = d;
-	p->month = m;
-	p->year = y;
-	return 5;
+	for (k = 0; k < sizeof seps / sizeof seps[0]; k++)
+		if (entn_is(f, s, j + 1, seps[k]) && entn_is(f, s, j + 3,
+		    seps[k])) {
+			p->day = d;
+			p->month = m;
+			p->year = y;
+			return 5;
+		}
+	return 0;
 }
 
 /*
@@ -239,7 +248,7 @@ calendar_at(struct ent_finder *f, const struct from *s, size_t j, int cue,
 	int64_t num;
 
 	if ((k = numeric_token(f, s, j, p, to)) > 0 ||
-	    (k = hyphen_date(f, s, j, p)) > 0)
+	    (k = spaced_date(f, s, j, p)) > 0)
 		return k;
 	if (entn_whole(f, s, j, 1, 31, &day))
 		j++;
