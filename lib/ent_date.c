@@ -161,7 +161,7 @@ static size_t
 numeric_token(struct ent_finder *f, const struct from *s, size_t j,
     struct point *p, struct point *to)
 {
-	unsigned part[3], k = 0;
+	unsigned part[3] = { 0, 0, 0 }, k = 0;
 	const char *w;
 	size_t n, i, len, id;
 	char sep = 0;
@@ -315,12 +315,11 @@ point_at(struct ent_finder *f, const struct from *s, size_t j, int cue,
 {
 	size_t start = j, len, id, k;
 	int64_t num;
-	unsigned w;
 
 	memset(p, 0, sizeof *p);
 	memset(to, 0, sizeof *to);
 	j += when_at(f, s, j, &len) == W_DAY;
-	if ((w = entn_when(f, s, j, &len, &num)) == W_RELDAY && (num != 0 ||
+	if (entn_when(f, s, j, &len, &num) == W_RELDAY && (num != 0 ||
 	    today_meant(f, s, j, len))) {
 		p->has_rel = 1;
 		p->relday = (int)num;

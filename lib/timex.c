@@ -111,7 +111,7 @@ resolve_ref(const char *v, const struct timex_day *ref, struct buf *out)
 	sign = v[3] == '-' ? -1 : 1;
 	switch (unit) {
 	case 'D':
-		day_of(z + sign * n, &t);
+		day_of(z + (long)sign * n, &t);
 		put(out, "%04d-%02d-%02d", t.year, t.month, t.day);
 		return 1;
 	case 'W':
