@@ -86,6 +86,8 @@ ent_free(struct ent_finder *f)
 	tokens_free(&f->toks);
 	free(f->w);
 	free(f->wl);
+	free(f->words_at);
+	free(f->when_at);
 	buf_free(&f->forms);
 	entp_doc_free(&f->doc);
 	entp_tag_free(&f->tag);

@@ -32,6 +32,23 @@ fold_letter(int32_t cp)
 	return cp;
 }
 
+/* Whether w[0..n) may hold a letter of fold_letters: غ (D8 BA) or a
+ * letter whose UTF-8 starts with DA (گ, ڤ). */
+static int
+may_fold(const char *w, size_t n)
+{
+	const char *p = w, *end = w + n;
+
+	if (memchr(w, 0xDA, n) != NULL)
+		return 1;
+	while ((p = memchr(p, 0xBA, (size_t)(end - p))) != NULL) {
+		if (p > w && (unsigned char)p[-1] == 0xD8)
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
 /* Appends word w[0..n) to out, folded unless both it and its folded
  * form are common in news. */
 static void
@@ -41,7 +58,7 @@ fold_word(const struct lexicon_index *lx, const char *w, size_t n,
 	size_t i = 0, at = out->n;
 	int changed = 0;
 
-	if (memchr(w, 0xDA, n) == NULL && memmem(w, n, "\u063a", 2) == NULL) {
+	if (!may_fold(w, n)) {
 		buf_add(out, w, n);	/* nothing to fold: most words */
 		return;
 	}

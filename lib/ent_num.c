@@ -40,7 +40,7 @@ when_as(struct ent_finder *f, size_t j, const char *w, size_t n,
 {
 	size_t id;
 
-	*len = j < f->toks.n ? entp_at_as(f, &f->when, j, w, n, &id) : 0;
+	*len = entp_looked_as(f, &f->when, f->when_at, j, w, n, &id);
 	if (*len == 0)
 		return 0;
 	*num = f->when.v[id].num;
@@ -68,8 +68,10 @@ entn_when_value(struct ent_finder *f, const struct from *s, size_t j)
 	const char *w;
 	size_t n, id;
 
+	if (j >= f->toks.n)
+		return "";
 	w = entn_form(f, s, j, &n);
-	if (j >= f->toks.n || entp_at_as(f, &f->when, j, w, n, &id) == 0)
+	if (entp_looked_as(f, &f->when, f->when_at, j, w, n, &id) == 0)
 		return "";
 	return phrase_value(&f->when, id);
 }

@@ -14,10 +14,15 @@ prepare(struct ent_finder *f, const char *text, size_t n)
 		f->wcap = f->toks.n;
 		f->w = xrealloc(f->w, f->wcap * sizeof *f->w);
 		f->wl = xrealloc(f->wl, f->wcap * sizeof *f->wl);
+		f->words_at = xrealloc(f->words_at, f->wcap *
+		    sizeof *f->words_at);
+		f->when_at = xrealloc(f->when_at, f->wcap *
+		    sizeof *f->when_at);
 	}
 	for (i = 0; i < f->toks.n; i++) {
 		f->w[i] = f->normed.p + f->toks.v[i].start;
 		f->wl[i] = f->toks.v[i].end - f->toks.v[i].start;
+		f->words_at[i].known = f->when_at[i].known = 0;
 	}
 }
 

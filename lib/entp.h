@@ -75,6 +75,13 @@ enum entp_when {
 	W_FRACTION		/* num: hundredths */
 };
 
+/* What a phrase table holds at a token: the grammar asks about the same
+ * tokens from every place a mention could start. */
+struct entp_look {
+	size_t id, len;
+	int known;
+};
+
 /* An entry of a word table. */
 struct entp_word {
 	const char *text;
@@ -196,6 +203,8 @@ struct ent_finder {
 	struct tokens toks;
 	const char **w;		/* each token's normalised form */
 	size_t *wl, wcap;
+	/* per token: what words and when hold there, looked up once */
+	struct entp_look *words_at, *when_at;
 	struct buf forms;	/* a stripped form whose alef came back */
 	struct phrase_table stop;	/* never a name on their own */
 	struct norm *light;	/* values are in the light profile */
@@ -286,11 +295,36 @@ entp_at_as(struct ent_finder *f, struct phrase_table *t, size_t i,
 	    id);
 }
 
+/* entp_at through the sentence's memo of t, look (words_at, when_at). */
+static inline size_t
+entp_looked(struct ent_finder *f, struct phrase_table *t,
+    struct entp_look *look, size_t i, size_t *id)
+{
+	if (i >= f->toks.n)
+		return 0;
+	if (!look[i].known) {
+		look[i].len = entp_at(f, t, i, &look[i].id);
+		look[i].known = 1;
+	}
+	*id = look[i].id;
+	return look[i].len;
+}
+
+/* entp_at_as through the memo when w[0..n) is token i's own form. */
+static inline size_t
+entp_looked_as(struct ent_finder *f, struct phrase_table *t,
+    struct entp_look *look, size_t i, const char *w, size_t n, size_t *id)
+{
+	if (i < f->toks.n && w == f->w[i] && n == f->wl[i])
+		return entp_looked(f, t, look, i, id);
+	return entp_at_as(f, t, i, w, n, id);
+}
+
 /* The kind of the word of the tables at token i (0: none). */
 static inline unsigned
 entp_kind_at(struct ent_finder *f, size_t i, size_t *len, size_t *id)
 {
-	*len = entp_at(f, &f->words, i, id);
+	*len = entp_looked(f, &f->words, f->words_at, i, id);
 	return *len ? f->words.v[*id].kind : 0;
 }
 
@@ -298,7 +332,7 @@ static inline unsigned
 entp_kind_as(struct ent_finder *f, size_t i, const char *w, size_t n,
     size_t *len, size_t *id)
 {
-	*len = entp_at_as(f, &f->words, i, w, n, id);
+	*len = entp_looked_as(f, &f->words, f->words_at, i, w, n, id);
 	return *len ? f->words.v[*id].kind : 0;
 }
 

@@ -76,23 +76,23 @@ phrase_longest_as(struct phrase_table *t, const char *first,
     size_t firstlen, const char *const *words, const size_t *lengths,
     size_t n, size_t *id)
 {
+	const struct hmap_val *v;
 	size_t i, best = 0;
 
+	/* Most look-ups end at the first word: it is not copied. */
+	if (n == 0 || (v = hmap_find(&t->keys, first, firstlen)) == NULL)
+		return 0;
 	t->key.n = 0;
-	for (i = 0; i < n; i++) {
-		const struct hmap_val *v;
-
-		if (i == 0)
-			key_add(&t->key, first, firstlen);
-		else
-			key_add(&t->key, words[i], lengths[i]);
-		if ((v = hmap_find(&t->keys, t->key.p, t->key.n)) == NULL)
-			break;
+	key_add(&t->key, first, firstlen);
+	for (i = 0;;) {
 		if (v->aux != 0) {
 			best = i + 1;
 			*id = v->aux - 1;
 		}
-		if (v->count == 0)
+		if (v->count == 0 || ++i == n)
+			break;
+		key_add(&t->key, words[i], lengths[i]);
+		if ((v = hmap_find(&t->keys, t->key.p, t->key.n)) == NULL)
 			break;
 	}
 	return best;
