@@ -55,8 +55,23 @@ when_at(struct ent_finder *f, const struct from *s, size_t j, size_t *len)
 	return entn_when(f, s, j, len, &num);
 }
 
+/* Whether s follows a year taken, with و: "2008 و2012", "2008 و 2012". */
+static int
+listed(const struct ent_finder *f, const struct from *s)
+{
+	size_t j = s->i;
+
+	if (f->year_end == 0)
+		return 0;
+	if (s->n + 2 == f->wl[j] && memcmp(f->w[j], "\u0648", 2) == 0)
+		return j == f->year_end;
+	return s->n == f->wl[j] && j == f->year_end + 1 &&
+	    entn_and(f, s, f->year_end);
+}
+
 /* Whether the word before s is one after which a bare month or year is
- * a time: في نوفمبر, منذ 2003, حتى مايو. */
+ * a time: في نوفمبر, منذ 2003, حتى مايو, انتخابات 2010; or s follows a
+ * year taken; or it opens a line of a chronology (1954 - ...). */
 static int
 cued(struct ent_finder *f, const struct from *s)
 {
@@ -64,8 +79,12 @@ cued(struct ent_finder *f, const struct from *s)
 	size_t k, n, len, wl, j = s->i;
 	int64_t num;
 
-	if (j == 0 || s->n != f->wl[j])
-		return 0;	/* a proclitic before it: no word */
+	if (listed(f, s))
+		return 1;
+	if (j == 0)
+		return entn_is(f, s, 1, "-");
+	if (s->n != f->wl[j] || f->toks.v[j - 1].cls == TOK_PUNCT)
+		return 0;	/* a proclitic before it, or a dash: no word */
 	n = entp_strips(f, j - 1, st);
 	for (k = 0; k < n; k++) {
 		const char *w = entp_stripped(f, j - 1, &st[k], &wl);
@@ -73,7 +92,8 @@ cued(struct ent_finder *f, const struct from *s)
 		unsigned kind = entn_when(f, &p, j - 1, &len, &num);
 
 		if (len == 1 && (kind == W_CUE || kind == W_AGO ||
-		    kind == W_LATER || kind == W_TO || kind == W_FROM))
+		    kind == W_LATER || kind == W_TO || kind == W_FROM ||
+		    kind == W_EVENT))
 			return 1;
 	}
 	return 0;
@@ -104,6 +124,18 @@ month_at(struct ent_finder *f, const struct from *s, size_t j,
 	return j - start;
 }
 
+/* The tokens of a cue word of a year at j: عام, السنة المالية. */
+static size_t
+year_cue(struct ent_finder *f, const struct from *s, size_t j)
+{
+	size_t len, id;
+
+	if (when_at(f, s, j, &len) == W_YEARCUE || entn_kind(f, s, j, &len,
+	    &id) == K_YEARCUE)
+		return len;
+	return 0;
+}
+
 /* A year at j: "2020", "1436 هـ", "2015م", "عام 2020", "عام ( 1975 )"; cue
  * tells whether
  * one without عام or an era may be taken. */
@@ -114,7 +146,7 @@ year_at(struct ent_finder *f, const struct from *s, size_t j, int cue,
 	size_t start = j, len, id, paren;
 	unsigned year;
 
-	if (entn_kind(f, s, j, &len, &id) == K_YEARCUE) {
+	if ((len = year_cue(f, s, j)) > 0) {
 		j += len;
 		cue = 1;
 	}
@@ -250,10 +282,19 @@ calendar_at(struct ent_finder *f, const struct from *s, size_t j, int cue,
 	if ((k = numeric_token(f, s, j, p, to)) > 0 ||
 	    (k = spaced_date(f, s, j, p)) > 0)
 		return k;
-	if (entn_whole(f, s, j, 1, 31, &day))
-		j++;
+	k = year_cue(f, s, j);	/* العام الجامعي 1436/1437 هـ */
+	if (k > 0 && (len = numeric_token(f, s, j + k, p, to)) > 0 &&
+	    to->year)
+		return k + len;
+	memset(p, 0, sizeof *p);
+	memset(to, 0, sizeof *to);
+	k = entn_article_before_digits(f, s, j);	/* الـ 2 من أغسطس */
+	if (entn_whole(f, s, j + k, 1, 31, &day))
+		j += k + 1;
 	else if ((k = ordinal_at(f, s, j, &day)) > 0 && day <= 31)
-		j += k + (when_at(f, s, j + k, &len) == W_FROM);
+		j += k;
+	if (day)
+		j += when_at(f, s, j, &len) == W_FROM;
 	if (day && list && entn_and(f, s, j)) {
 		memset(&q, 0, sizeof q);
 		if (calendar_at(f, s, j + 1, 1, 0, &q, to) > 0 && q.day &&
@@ -297,12 +338,14 @@ today_meant(struct ent_finder *f, const struct from *s, size_t j,
 	const char *w;
 	size_t n, l, id;
 
+	if (j > 0 && when_at(f, s, j - 1, &l) == W_THAT)
+		return 0;	/* ذلك اليوم */
 	if (j + len >= f->toks.n)
 		return 1;
 	if (entn_kind(f, s, j + len, &l, &id) == K_WEEKDAY)
 		return 1;
 	w = entn_form(f, s, j + len, &n);
-	return !entp_starts(w, n, "\u0627\u0644");
+	return n <= 4 || memcmp(w, "\u0627\u0644", 4) != 0;
 }
 
 /*
@@ -315,10 +358,11 @@ point_at(struct ent_finder *f, const struct from *s, size_t j, int cue,
 {
 	size_t start = j, len, id, k;
 	int64_t num;
+	int day = when_at(f, s, j, &len) == W_DAY;
 
 	memset(p, 0, sizeof *p);
 	memset(to, 0, sizeof *to);
-	j += when_at(f, s, j, &len) == W_DAY;
+	j += day;
 	if (entn_when(f, s, j, &len, &num) == W_RELDAY && (num != 0 ||
 	    today_meant(f, s, j, len))) {
 		p->has_rel = 1;
@@ -344,6 +388,8 @@ point_at(struct ent_finder *f, const struct from *s, size_t j, int cue,
 		memset(&q, 0, sizeof q);
 		if ((len = calendar_at(f, s, j + k, cue || p->weekday ||
 		    p->has_rel, 1, &q, to)) > 0) {
+			if (day && j == start + 1 && q.month)
+				return 0;	/* يوم 7/4/2022: the date alone */
 			*p = q;
 			return j + k + len - start;
 		}
@@ -384,12 +430,13 @@ range_at(struct ent_finder *f, const struct from *s, struct buf *value)
 	size_t j = s->i, len, k;
 	int64_t num;
 	unsigned w = entn_when(f, s, j, &len, &num);
-	int between = w == W_BETWEEN;
+	int between = w == W_BETWEEN || w == W_YEARS;	/* سنتي 2014 و2015 */
 
 	if (!between && w != W_FROM)
 		return 0;
 	j += len;
-	j += when_at(f, s, j, &len) == W_YEARS;
+	if (w != W_YEARS)
+		j += when_at(f, s, j, &len) == W_YEARS;
 	memset(&a, 0, sizeof a);
 	if ((k = point_at(f, s, j, 1, &a, &spare)) == 0) {
 		if (!entn_whole(f, s, j, 1, 31, &a.day))
@@ -427,6 +474,9 @@ duration(struct ent_finder *f, const struct from *s, size_t j,
 	next = entn_kind(f, s, j + k + len, &ml, &id);
 	if (next == K_MONTH || next == K_HMONTH || next == K_WEEKDAY)
 		return 0;	/* منذ شهر أبريل, قبل يوم الجمعة */
+	if (k == 0 && j + len < f->toks.n && f->toks.v[j + len].cls ==
+	    TOK_NUM)
+		return 0;	/* منذ عام 1988, منذ يوم 24/ 7 */
 	if (w == W_DAY)
 		num = 'D' + 256;
 	else if (w == W_MONTHCUE)
@@ -445,18 +495,21 @@ ago_at(struct ent_finder *f, const struct from *s, struct buf *value)
 {
 	char out[32], unit;
 	size_t j = s->i, len, k;
-	unsigned count, w = when_at(f, s, j, &len);
+	unsigned count, w = when_at(f, s, j, &len), w2;
 
 	if (w != W_AGO && w != W_LATER)
 		return 0;
-	if ((k = duration(f, s, j + len, &count, &unit)) == 0 ||
-	    when_at(f, s, j + len + k, &len) == W_FROM)
+	if ((k = duration(f, s, j + len, &count, &unit)) == 0)
 		return 0;
+	j += len + k;
+	if ((w2 = when_at(f, s, j, &len)) == W_FROM)
+		return 0;
+	j += w2 == W_NOW ? len : 0;	/* بعد سنة من الآن */
 	snprintf(out, sizeof out, "REF%cP%u%c", w == W_AGO ? '-' : '+',
 	    count, unit);
 	value->n = 0;
 	buf_add(value, out, strlen(out));
-	return 1 + k;
+	return j - s->i;
 }
 
 /* "العام الماضي", "الأسبوع المقبل", "هذا الشهر", "الشهر الجاري". */
@@ -482,7 +535,7 @@ period_at(struct ent_finder *f, const struct from *s, struct buf *value)
 }
 
 /* "خريف 2019", "الثمانينيات", "ثمانينيات القرن الماضي", "القرن العشرين",
- * "القرن الـ19". */
+ * "القرن الـ19", "العقد الأول من القرن الحالي". */
 static size_t
 era_at(struct ent_finder *f, const struct from *s, struct buf *value)
 {
@@ -507,6 +560,14 @@ era_at(struct ent_finder *f, const struct from *s, struct buf *value)
 		k += entn_when(f, s, j + k, &len, &c) == W_CENTURY && c ? len :
 		    0;
 		snprintf(out, sizeof out, "%03uX", (unsigned)num);
+	} else if (w == W_NTHDECADE) {
+		k = len;
+		k += when_at(f, s, j + k, &len) == W_FROM;
+		if (entn_when(f, s, j + k, &len, &c) != W_CENTURY || c == 0)
+			return 0;
+		k += len;	/* العقد الأول من القرن الحالي */
+		snprintf(out, sizeof out, "%03uX", (unsigned)(c - 1) * 10 +
+		    (unsigned)num);
 	} else if (w == W_CENTURY && num) {
 		k = len;
 		snprintf(out, sizeof out, "%02uXX", (unsigned)num - 1);
@@ -527,17 +588,70 @@ era_at(struct ent_finder *f, const struct from *s, struct buf *value)
 	return k;
 }
 
-size_t
-entn_date_at(struct ent_finder *f, const struct from *s, struct buf *value)
+/* "النصف الأول من 2015", "الربع الثالث من عام 2016", "الربع الأول من
+ * العام المقبل". */
+static size_t
+part_at(struct ent_finder *f, const struct from *s, struct buf *value)
+{
+	char out[32];
+	struct point p;
+	size_t j = s->i, len, k;
+	int64_t num;
+
+	if (entn_when(f, s, j, &len, &num) != W_PART)
+		return 0;
+	j += len;
+	j += when_at(f, s, j, &len) == W_FROM;
+	memset(&p, 0, sizeof p);
+	if ((k = year_at(f, s, j, 1, &p)) > 0) {
+		snprintf(out, sizeof out, "%04u-%c%u%s", p.year,
+		    (char)(num & 0xff), (unsigned)(num >> 8), p.hijri ?
+		    "@islamic" : "");
+		value->n = 0;
+	} else {
+		struct from rest = { j, NULL, 0 };
+
+		if (j >= f->toks.n)
+			return 0;
+		rest.w = f->w[j];
+		rest.n = f->wl[j];
+		/* الربع الأول من العام المقبل: REF+P1Y-Q1 */
+		if ((k = period_at(f, &rest, value)) == 0 ||
+		    value->p[value->n - 1] != 'Y')
+			return 0;
+		snprintf(out, sizeof out, "-%c%u", (char)(num & 0xff),
+		    (unsigned)(num >> 8));
+	}
+	buf_add(value, out, strlen(out));
+	return j + k - s->i;
+}
+
+/* Whether s starts a range of recent years, which needs no cue:
+ * "2011-2013". */
+static int
+years_apart(struct ent_finder *f, const struct from *s)
+{
+	unsigned a, z;
+
+	return entn_whole(f, s, s->i, 1900, 2100, &a) && entn_is(f, s,
+	    s->i + 1, "-") && entn_whole(f, s, s->i + 2, a + 1, a + 100, &z);
+}
+
+/* A date from s; cue: a bare month or year is one here. */
+static size_t
+date_from(struct ent_finder *f, const struct from *s, int cue,
+    struct buf *value)
 {
 	struct point p, to;
 	size_t k, len;
 	unsigned y;
 
 	if ((k = range_at(f, s, value)) > 0 || (k = ago_at(f, s,
-	    value)) > 0 || (k = period_at(f, s, value)) > 0)
+	    value)) > 0 || (k = period_at(f, s, value)) > 0 ||
+	    (k = part_at(f, s, value)) > 0)
 		return k;
-	if ((k = point_at(f, s, s->i, cued(f, s), &p, &to)) > 0) {
+	if ((k = point_at(f, s, s->i, cue || years_apart(f, s), &p, &to)) >
+	    0) {
 		if (to.year) {
 			format_range(value, &p, &to);
 			return k;
@@ -555,6 +669,21 @@ entn_date_at(struct ent_finder *f, const struct from *s, struct buf *value)
 		return k;
 	}
 	return era_at(f, s, value);
+}
+
+size_t
+entn_date_at(struct ent_finder *f, const struct from *s, struct buf *value)
+{
+	size_t len, k;
+
+	if (when_at(f, s, s->i, &len) == W_MOD && s->i + len < f->toks.n) {
+		size_t j = s->i + len;
+		struct from rest = { j, f->w[j], f->wl[j] };
+
+		k = date_from(f, &rest, 1, value);	/* أواخر يوليو */
+		return k > 0 ? len + k : 0;
+	}
+	return date_from(f, s, cued(f, s), value);
 }
 
 /* The hour at j: "10", "10:30", "0923" after الساعة, "العاشرة"; minutes
@@ -690,5 +819,6 @@ entn_may_start_date(struct ent_finder *f, const struct from *s)
 	unsigned w = when_at(f, s, s->i, &len);
 
 	return w != 0 && w != W_CUE && w != W_TO && w != W_DIR &&
-	    w != W_TEEN && w != W_ZONE && w != W_MINUTES;
+	    w != W_TEEN && w != W_ZONE && w != W_MINUTES && w != W_EVENT &&
+	    w != W_THAT && w != W_NOW && w != W_POINT;
 }

@@ -371,6 +371,23 @@ construct(struct ent_finder *f, const char *text, size_t j)
 	    entp_commonness(f, text, j + 1) < RARE_WORD);
 }
 
+/* Whether token j starts a time or a day: الساعة, منتصف الليل, اليوم,
+ * الأسبوع الماضي. */
+static int
+tells_time(struct ent_finder *f, size_t j)
+{
+	size_t id, len;
+	unsigned w;
+
+	if ((len = entp_looked(f, &f->when, f->when_at, j, &id)) == 0)
+		return 0;
+	w = f->when.v[id].kind;
+	if (w == W_UNIT && entp_looked(f, &f->when, f->when_at, j + len,
+	    &id) > 0)
+		return f->when.v[id].kind == W_DIR;
+	return w == W_HOUR || w == W_CLOCK || w == W_RELDAY;
+}
+
 static enum org_part
 org_part(struct ent_finder *f, const char *text, size_t j, int first)
 {
@@ -382,6 +399,8 @@ org_part(struct ent_finder *f, const char *text, size_t j, int first)
 	if (j >= f->toks.n || f->toks.v[j].cls != TOK_WORD)
 		return ORG_NONE;
 	kind = entp_kind_at(f, j, &len, &id);
+	if (tells_time(f, j))
+		return ORG_NONE;	/* المستشفى الساعة العاشرة */
 	if (kind == K_LOCHEAD)	/* شرطة منطقة الرياض */
 		return construct(f, text, j) ? ORG_OF_WHAT : ORG_NONE;
 	if (kind != 0 && kind != K_YEARCUE)	/* العام is one of a name */

@@ -219,22 +219,48 @@ smaller_part(struct ent_finder *f, const struct from *s, size_t j,
 	return last <= 1000 && *v < last;	/* not €3.5 مليار و1,200 ريال */
 }
 
+/* The decimals of "5 فاصل 7" from token j (فاصل): their value, and the
+ * tokens taken in *len (0: none). */
+static double
+decimals_after(struct ent_finder *f, const struct from *s, size_t j,
+    size_t *len)
+{
+	const char *w;
+	size_t n, k, plen;
+	double v = 0, unit = 1;
+	int64_t num;
+
+	*len = 0;
+	if (entn_when(f, s, j, &plen, &num) != W_POINT || j + plen >=
+	    f->toks.n || f->toks.v[j + plen].cls != TOK_NUM)
+		return 0;
+	w = entn_form(f, s, j + plen, &n);
+	for (k = 0; k < n; k++) {
+		if (w[k] < '0' || w[k] > '9' || k == 6)
+			return 0;
+		unit /= 10;
+		v += (w[k] - '0') * unit;
+	}
+	*len = plen + 1;
+	return v;
+}
+
 size_t
 entn_number(struct ent_finder *f, const struct from *s, size_t i,
     double *value, double *scale)
 {
 	double total = 0, group = 0, v, last = 0;
-	size_t j = i, end = i + NUMBER_MAX_TOKENS, len, id;
+	size_t j = i, end = i + NUMBER_MAX_TOKENS, len, slen, id;
 	int64_t num;
 	unsigned k;
 	int any = 0, digits = 0;
 
 	if (entn_digits(f, s, j, &v)) {
-		group = v;
+		group = v + decimals_after(f, s, j + 1, &len);
 		any = digits = 1;
-		j++;
+		j += 1 + len;
 	} else if (entn_when(f, s, j, &len, &num) == W_FRACTION &&
-	    entn_kind(f, s, j + len, &id, &id) == K_SCALE) {
+	    entn_kind(f, s, j + len, &slen, &id) == K_SCALE) {
 		group = (double)num / 100;	/* ربع مليار */
 		any = 1;
 		j += len;
@@ -243,6 +269,8 @@ entn_number(struct ent_finder *f, const struct from *s, size_t i,
 		k = entn_kind(f, s, j, &len, &id);
 		if (k == 0 && j > i)
 			k = joined_number(f, s, j, &len, &id);
+		if (k == K_TEEN && j == i)
+			k = K_NUMBER;	/* عشر سنوات */
 		if (k == K_NUMBER && !digits) {
 			size_t tlen, tid;
 
@@ -323,6 +351,15 @@ range_end(struct ent_finder *f, const struct from *s, size_t j, int between,
 	return k ? len + k : 0;
 }
 
+/* Whether token j is the article written apart before digits: "الـ 2". */
+int
+entn_article_before_digits(const struct ent_finder *f,
+    const struct from *s, size_t j)
+{
+	return j + 1 < f->toks.n && f->toks.v[j + 1].cls == TOK_NUM &&
+	    entn_is(f, s, j, "\u0627\u0644");
+}
+
 static size_t
 amount_at(struct ent_finder *f, const struct from *s, struct amount *a)
 {
@@ -337,6 +374,7 @@ amount_at(struct ent_finder *f, const struct from *s, struct amount *a)
 		a->mark = (char)num;
 		j += len;
 	}
+	j += entn_article_before_digits(f, s, j);	/* الـ 100% */
 	w = entn_when(f, s, j, &len, &num);
 	if (w == W_BETWEEN || w == W_FROM) {
 		between = w == W_BETWEEN;
@@ -374,6 +412,24 @@ format_amount(struct buf *b, const struct amount *a, double unit)
 	}
 }
 
+/* What the price ending before j is of, "/barrel" added to value: its
+ * tokens (0: none). */
+static size_t
+per_unit(struct ent_finder *f, const struct from *s, size_t j,
+    struct buf *value)
+{
+	const char *of;
+	size_t len;
+	int64_t num;
+
+	if (entn_when(f, s, j, &len, &num) != W_PERUNIT)
+		return 0;
+	of = entn_when_value(f, s, j);
+	buf_addc(value, '/');
+	buf_add(value, of, strlen(of));
+	return len;
+}
+
 /* MONEY: "$5", "400 مليون دولار", "55 سنتا", "نحو 5 إلى 7 مليارات دولار". */
 static size_t
 money_at(struct ent_finder *f, const struct from *s, struct buf *value)
@@ -390,17 +446,21 @@ money_at(struct ent_finder *f, const struct from *s, struct buf *value)
 	if ((code = a.code) == NULL) {
 		kind = entn_kind(f, s, j, &len, &id);
 		if (kind != K_CURRENCY && kind != K_SUBUNIT &&
-		    kind != K_CURSYM)
+		    kind != K_CURSYM && kind != K_SCALEDCUR)
 			return 0;
 		code = phrase_value(&f->words, id);
 		if (kind == K_SUBUNIT)
 			unit = (double)f->words.v[id].num;
+		if (kind == K_SCALEDCUR) {	/* 23 م د */
+			a.lo *= (double)f->words.v[id].num;
+			a.hi *= (double)f->words.v[id].num;
+		}
 		j += len;
 	}
 	format_amount(value, &a, unit);
 	buf_addc(value, ' ');
 	buf_add(value, code, strlen(code));
-	return j - s->i;
+	return j + per_unit(f, s, j, value) - s->i;
 }
 
 /* The percent words after an amount: 0 none, 1 percent, 2 points, 3
@@ -458,7 +518,8 @@ may_start(struct ent_finder *f, const struct from *s)
 	size_t len, id;
 	unsigned kind;
 
-	if (f->toks.v[s->i].cls == TOK_NUM)
+	if (f->toks.v[s->i].cls == TOK_NUM ||
+	    entn_article_before_digits(f, s, s->i))
 		return 1;
 	kind = entn_kind(f, s, s->i, &len, &id);
 	return kind == K_NUMBER || kind == K_SCALE || kind == K_CURSYM ||
@@ -486,5 +547,8 @@ entp_numeric_at(struct ent_finder *f, size_t i, enum ent_type *type,
 				*skip = st[k].bytes;
 			}
 	}
+	if (len > 0 && *type == ENT_DATE && value->n == 4 && value->p[0] >=
+	    '0' && value->p[0] <= '9')
+		f->year_end = i + len;	/* a list may go on: 2008 و2012 */
 	return len;
 }

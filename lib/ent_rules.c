@@ -24,6 +24,7 @@ prepare(struct ent_finder *f, const char *text, size_t n)
 		f->wl[i] = f->toks.v[i].end - f->toks.v[i].start;
 		f->words_at[i].known = f->when_at[i].known = 0;
 	}
+	f->year_end = 0;
 }
 
 static int

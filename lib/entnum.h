@@ -42,6 +42,9 @@ int entn_is(const struct ent_finder *f, const struct from *s, size_t j,
     const char *w);
 /* Token j is the conjunction و, alone or glued to what follows. */
 int entn_and(const struct ent_finder *f, const struct from *s, size_t j);
+/* Token j is the article written apart before digits: "الـ 2". */
+int entn_article_before_digits(const struct ent_finder *f,
+    const struct from *s, size_t j);
 /* Token j's digits as a value; 0 if it is not a number. */
 int entn_digits(const struct ent_finder *f, const struct from *s, size_t j,
     double *v);

@@ -33,6 +33,7 @@ enum entp_kind {
 	K_CURRENCY,		/* value: ISO code */
 	K_SUBUNIT,		/* value: ISO code; num: units to one */
 	K_CURSYM,		/* value: ISO code */
+	K_SCALEDCUR,		/* value: ISO code; num: the scale (م د) */
 	K_MONTH,		/* num: month */
 	K_HMONTH,		/* num: month of the Hijri calendar */
 	K_WEEKDAY,
@@ -72,7 +73,16 @@ enum entp_when {
 	W_MINUTES,		/* num: after the hour */
 	W_ZONE,			/* value: the offset */
 	W_QUAL,			/* num: ~, > or < */
-	W_FRACTION		/* num: hundredths */
+	W_FRACTION,		/* num: hundredths */
+	W_EVENT,		/* انتخابات 2010: the year is a time */
+	W_MOD,			/* أواخر يوليو: part of the date */
+	W_PART,			/* num: H or Q + 256 * which */
+	W_YEARCUE,		/* السنة المالية 2015 */
+	W_THAT,			/* ذلك اليوم: not today */
+	W_NOW,			/* من الآن after a duration */
+	W_POINT,		/* 5 فاصل 7: a decimal point */
+	W_PERUNIT,		/* value: what a price is of (للبرميل) */
+	W_NTHDECADE		/* num: which decade of a century, from 0 */
 };
 
 /* What a phrase table holds at a token: the grammar asks about the same
@@ -205,6 +215,7 @@ struct ent_finder {
 	size_t *wl, wcap;
 	/* per token: what words and when hold there, looked up once */
 	struct entp_look *words_at, *when_at;
+	size_t year_end;	/* the token after the last year taken, or 0 */
 	struct buf forms;	/* a stripped form whose alef came back */
 	struct phrase_table stop;	/* never a name on their own */
 	struct norm *light;	/* values are in the light profile */

@@ -92,22 +92,27 @@ iso_week(long z, int *y)
 	return (int)((thursday - jan1) / 7 + 1);
 }
 
-/* "REF", "REF-P3D", "REF+P1W", "REF-P1M", "REF+P0Y" from ref. */
+/* "REF", "REF-P3D", "REF+P1W", "REF-P1M", "REF+P0Y", "REF+P1Y-Q1" from
+ * ref. */
 static int
 resolve_ref(const char *v, const struct timex_day *ref, struct buf *out)
 {
 	long z = days_of(ref->year, ref->month, ref->day);
 	struct timex_day t;
-	int n, sign, wy, w, mo;
-	char unit, rest;
+	int n, sign, wy, w, mo, end = 0, tail = 0, part = 0;
+	char unit, of = 0;
 
 	if (strcmp(v, "REF") == 0) {
 		put(out, "%04d-%02d-%02d", ref->year, ref->month, ref->day);
 		return 1;
 	}
-	if (sscanf(v, "REF%*c%*c%d%c%c", &n, &unit, &rest) != 2 ||
+	if (sscanf(v, "REF%*c%*c%d%c%n", &n, &unit, &end) != 2 ||
 	    (v[3] != '-' && v[3] != '+') || v[4] != 'P')
 		return 0;
+	if (v[end] != '\0' && (unit != 'Y' || sscanf(v + end, "-%c%d%n",
+	    &of, &part, &tail) != 2 || (of != 'Q' && of != 'H') ||
+	    v[end + tail] != '\0'))
+		return 0;	/* only a year has parts: REF+P1Y-Q1 */
 	sign = v[3] == '-' ? -1 : 1;
 	switch (unit) {
 	case 'D':
@@ -124,6 +129,8 @@ resolve_ref(const char *v, const struct timex_day *ref, struct buf *out)
 		return 1;
 	case 'Y':
 		put(out, "%04d", ref->year + sign * n, 0, 0);
+		if (part)
+			put(out, "-%c%d", of, part, 0);
 		return 1;
 	}
 	return 0;
