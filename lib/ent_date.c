@@ -265,6 +265,23 @@ spaced_date(struct ent_finder *f, const struct from *s, size_t j,
 	return 0;
 }
 
+/* The year of the month (and day) of p that is next (dir 1), last (-1)
+ * or this year's (0), seen from the article's day: نوفمبر المقبل. */
+static unsigned
+year_toward(const struct timex_day *ref, const struct point *p, int dir)
+{
+	unsigned at = (unsigned)ref->month * 32 + (unsigned)ref->day,
+	    named = p->month * 32 + p->day;
+	int y = ref->year;
+
+	if (dir > 0 && named <= at)
+		y++;
+	else if (dir < 0 && (named >= at || (p->day == 0 && p->month ==
+	    (unsigned)ref->month)))
+		y--;
+	return (unsigned)y;
+}
+
 /*
  * The calendar part of a date at j: a numeric date, or [day] month
  * [year], or a year. cue: a bare month or year is a time here. list: "22
@@ -318,6 +335,8 @@ calendar_at(struct ent_finder *f, const struct from *s, size_t j, int cue,
 		j += k + len;
 	else if (!day && !cue && !dir)
 		return 0;	/* a month alone: "مارس" is also a verb */
+	else if (dir && f->has_day && !p->hijri)
+		p->year = year_toward(&f->day, p, (int)num);
 	return j - start;
 }
 
