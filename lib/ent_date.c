@@ -475,6 +475,19 @@ range_at(struct ent_finder *f, const struct from *s, struct buf *value)
 	return j + k - s->i;
 }
 
+/* value: an offset from the article's day: "REF-P3D" (sign < 0),
+ * "REF+P1Y". */
+static void
+format_offset(struct buf *value, int sign, unsigned count, char unit)
+{
+	char out[32];
+
+	snprintf(out, sizeof out, "REF%cP%u%c", sign < 0 ? '-' : '+', count,
+	    unit);
+	value->n = 0;
+	buf_add(value, out, strlen(out));
+}
+
 /* The count and unit of a duration at j: "ثلاثة أيام", "عامين",
  * "5 سنوات", "أسبوع". */
 static size_t
@@ -512,7 +525,7 @@ duration(struct ent_finder *f, const struct from *s, size_t j,
 static size_t
 ago_at(struct ent_finder *f, const struct from *s, struct buf *value)
 {
-	char out[32], unit;
+	char unit;
 	size_t j = s->i, len, k;
 	unsigned count, w = when_at(f, s, j, &len), w2;
 
@@ -524,10 +537,7 @@ ago_at(struct ent_finder *f, const struct from *s, struct buf *value)
 	if ((w2 = when_at(f, s, j, &len)) == W_FROM)
 		return 0;
 	j += w2 == W_NOW ? len : 0;	/* بعد سنة من الآن */
-	snprintf(out, sizeof out, "REF%cP%u%c", w == W_AGO ? '-' : '+',
-	    count, unit);
-	value->n = 0;
-	buf_add(value, out, strlen(out));
+	format_offset(value, w == W_AGO ? -1 : 1, count, unit);
 	return j - s->i;
 }
 
@@ -535,7 +545,6 @@ ago_at(struct ent_finder *f, const struct from *s, struct buf *value)
 static size_t
 period_at(struct ent_finder *f, const struct from *s, struct buf *value)
 {
-	char out[32];
 	size_t j = s->i, len, dlen;
 	int64_t num, dir = 0;
 	int this = when_at(f, s, j, &len) == W_THIS;
@@ -546,10 +555,7 @@ period_at(struct ent_finder *f, const struct from *s, struct buf *value)
 	if (!this && entn_when(f, s, j + len, &dlen, &dir) != W_DIR)
 		return 0;
 	j += len + (this ? 0 : dlen);
-	snprintf(out, sizeof out, "REF%cP%d%c", dir < 0 ? '-' : '+',
-	    dir != 0, (char)(num & 0xff));
-	value->n = 0;
-	buf_add(value, out, strlen(out));
+	format_offset(value, (int)dir, dir != 0, (char)(num & 0xff));
 	return j - s->i;
 }
 
