@@ -52,6 +52,7 @@ ent_new(char *err, size_t errlen)
 	phrase_init(&f->names);
 	hmap_init(&f->nameparts);
 	lexicon_index_init(&f->lexicon);
+	lexicon_index_search_init(&f->lexicon_search);
 	phrase_init(&f->stop);
 	entp_doc_init(&f->doc);
 	entp_tag_init(&f->tag);
@@ -79,6 +80,7 @@ ent_free(struct ent_finder *f)
 	phrase_free(&f->names);
 	hmap_free(&f->nameparts);
 	lexicon_index_free(&f->lexicon);
+	lexicon_index_free(&f->lexicon_search);
 	buf_free(&f->entry);
 	tokens_free(&f->entry_toks);
 	buf_free(&f->normed);

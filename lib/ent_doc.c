@@ -95,7 +95,7 @@ add_folded(struct ent_finder *f, const char *s, size_t n, size_t *len)
 	struct entp_doc *d = &f->doc;
 	size_t at = d->words.n;
 
-	entp_fold(&f->lexicon, s, n, &d->folded);
+	entp_fold(&f->lexicon_search, s, n, &d->folded);
 	buf_add(&d->words, d->folded.p, d->folded.n);
 	*len = d->folded.n;
 	return at;
@@ -234,7 +234,7 @@ static int
 name_shaped(struct ent_finder *f, const char *w, size_t n)
 {
 	return entp_is_name_word(f, w, n) ||
-	    lexicon_index_count(&f->lexicon, w, n) < COMMON_WORD;
+	    lexicon_index_count(&f->lexicon_search, w, n) < COMMON_WORD;
 }
 
 /* Whether a person's first word may stand for the person alone: a
@@ -243,7 +243,7 @@ static int
 given_shaped(struct ent_finder *f, const char *w, size_t n)
 {
 	return entp_is_given_name(f, w, n) ||
-	    lexicon_index_count(&f->lexicon, w, n) < NAME_AS_WORD;
+	    lexicon_index_count(&f->lexicon_search, w, n) < NAME_AS_WORD;
 }
 
 /* The words (in w, l) of the key of kind that entity e's fullest
@@ -468,12 +468,13 @@ trim_person(struct ent_finder *f, struct entp_dment *m)
 	}
 	while (b - a > 1 && not_of_person(f, w[b - 1], l[b - 1]))
 		b--;
-	/* The words a known name of the document's leaves, if no rare
-	 * words: أردوغان شريك. */
+	/* The words a known name of the document's leaves, if common and
+	 * no name's: أردوغان شريك, not عبد العزيز. */
 	k = b - a > 1 ? phrase_longest(&d->keys, w + a, l + a, b - a, &id) : 0;
 	if (k > 0 && KEY_TYPE(d->keys.v[id].kind) == ENT_PER) {
-		for (i = a + k; i < b && lexicon_index_count(&f->lexicon, w[i],
-		    l[i]) >= RARE_WORD; i++)
+		for (i = a + k; i < b && !entp_is_name_word(f, w[i], l[i]) &&
+		    lexicon_index_count(&f->lexicon_search, w[i], l[i]) >=
+		    RARE_WORD; i++)
 			;
 		if (i == b)
 			b = a + k;
@@ -519,7 +520,8 @@ trim_place(struct ent_finder *f, struct entp_dment *m)
 		return;
 	for (i = k; i < nw; i++)
 		if (entp_is_name_word(f, w[i], l[i]) ||
-		    lexicon_index_count(&f->lexicon, w[i], l[i]) < RARE_WORD)
+		    lexicon_index_count(&f->lexicon_search, w[i], l[i]) <
+		    RARE_WORD)
 			return;
 	narrow(f, m, m->first, m->first + k - 1, m->start);
 }
@@ -596,7 +598,7 @@ may_take(struct ent_finder *f, size_t t, const char *w, size_t n,
 {
 	struct entp_doc *d = &f->doc;
 	const struct entp_dment *full = &d->m[d->ent[e].best];
-	uint32_t count = lexicon_index_count(&f->lexicon, w, n);
+	uint32_t count = lexicon_index_count(&f->lexicon_search, w, n);
 
 	if (no_name(f, w, n))
 		return 0;
@@ -619,7 +621,7 @@ words_at(struct ent_finder *f, size_t t, const struct entp_strip *s,
 	const char *form = entp_form_stripped(d->forms.p + d->tok[t].form,
 	    d->tok[t].flen, s, &d->stripped, &flen);
 
-	entp_fold(&f->lexicon, form, flen, &d->folded);
+	entp_fold(&f->lexicon_search, form, flen, &d->folded);
 	w[0] = d->folded.p != NULL ? d->folded.p : "";
 	l[0] = d->folded.n;
 	for (n = 1; n < MAX_KEY_WORDS && t + n < d->ntok &&
@@ -797,6 +799,15 @@ clubs(struct ent_finder *f)
 	}
 }
 
+/* ال...ون, ال...يين: a plural of people (الباحثون, العلويين), no name. */
+static int
+plural_shaped(const char *w, size_t n)
+{
+	return n > 8 && memcmp(w, "\u0627\u0644", 4) == 0 &&
+	    (memcmp(w + n - 4, "\u0648\u0646", 4) == 0 ||
+	    (n > 10 && memcmp(w + n - 6, "\u064a\u064a\u0646", 6) == 0));
+}
+
 /*
  * Whether mention m is no name: on the stop list; one word of the tables
  * or of two letters; or a person's one word that the tagger alone found,
@@ -821,7 +832,8 @@ stopped(struct ent_finder *f, struct entp_dment *m)
 	return m->type == ENT_PER && m->rank == RANK_TAGGED &&
 	    (m->entity == SIZE_MAX || f->doc.m[f->doc.ent[m->entity].best].
 	    nwords == 1) && !entp_is_name_word(f, w[0], l[0]) &&
-	    lexicon_index_count(&f->lexicon, w[0], l[0]) >= COMMON_WORD;
+	    (plural_shaped(w[0], l[0]) || lexicon_index_count(
+	    &f->lexicon_search, w[0], l[0]) >= COMMON_WORD);
 }
 
 /* By text, then where in it. */

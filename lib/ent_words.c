@@ -317,8 +317,8 @@ entp_stop_add(struct ent_finder *f, const char *text, size_t n)
 	size_t l[16], k = 0, i = 0;
 
 	norm_text(f->nm, text, n, &f->entry, NULL);
-	entp_fold(&f->lexicon, f->entry.p ? f->entry.p : "", f->entry.n,
-	    &f->forms);
+	entp_fold(&f->lexicon_search, f->entry.p ? f->entry.p : "",
+	    f->entry.n, &f->forms);
 	while (i < f->forms.n && k < 16) {
 		const char *sp = memchr(f->forms.p + i, ' ', f->forms.n - i);
 		size_t end = sp != NULL ? (size_t)(sp - f->forms.p) : f->forms.n;

@@ -203,7 +203,8 @@ struct ent_finder {
 	struct phrase_table names;	/* kind: type | USER_NAME; value:
 					 * canonical */
 	struct hmap nameparts;
-	struct lexicon_index lexicon;	/* how common words are */
+	struct lexicon_index lexicon;	/* how common words are, as written */
+	struct lexicon_index lexicon_search;	/* and as normalised */
 	struct buf entry;	/* a table entry normalised */
 	struct tokens entry_toks;	/* and tokenised */
 	int loading_user;	/* gazetteer lines are the user's */
