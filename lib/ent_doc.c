@@ -526,6 +526,110 @@ trim_place(struct ent_finder *f, struct entp_dment *m)
 	narrow(f, m, m->first, m->first + k - 1, m->start);
 }
 
+/* How a place's name is spelt from the stem of its adjective: أمريكا of
+ * أمريكي, إيطاليا of إيطالي, العراق of عراقي, السعودية of سعودي. */
+static const struct {
+	const char *before, *after;
+} place_of_stem[] = {
+	{ "", "" }, { "", "\u0627" }, { "", "\u064a\u0627" },
+	{ "\u0627\u0644", "" }, { "\u0627\u0644", "\u064a\u0647" },
+};
+
+/* Whether normalised word w[0..n) is the adjective of a place that is
+ * one word of the gazetteer: ال...ي or ال...يه (الأمريكي, التونسية). */
+static int
+gentilic(struct ent_finder *f, const char *w, size_t n)
+{
+	char place[64];
+	const char *p = place;
+	size_t stem, k, len, id;
+
+	if (n < 8 || memcmp(w, "\u0627\u0644", 4) != 0)
+		return 0;
+	if (memcmp(w + n - 4, "\u064a\u0647", 4) == 0)
+		stem = n - 8;
+	else if (memcmp(w + n - 2, "\u064a", 2) == 0)
+		stem = n - 6;
+	else
+		return 0;
+	if (stem < 4 || stem + 8 > sizeof place)
+		return 0;
+	for (k = 0; k < sizeof place_of_stem / sizeof *place_of_stem; k++) {
+		size_t b = strlen(place_of_stem[k].before);
+		size_t a = strlen(place_of_stem[k].after);
+
+		memcpy(place, place_of_stem[k].before, b);
+		memcpy(place + b, w + 4, stem);
+		memcpy(place + b + stem, place_of_stem[k].after, a);
+		len = b + stem + a;
+		if (phrase_longest(&f->names, &p, &len, 1, &id) == 1 &&
+		    (f->names.v[id].kind & 15) == ENT_LOC)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Whether an organisation's words w[0..n) are its name without the
+ * adjective after them: for a name of the gazetteer (value), the same
+ * name (الكونغرس of الكونغرس الأمريكي, not الاتحاد of الاتحاد الأوروبي);
+ * else a name of the gazetteer's of two words or more (ريال مدريد), or
+ * with a place's or a person's word (ليون, روما). A club's one word
+ * (الترجي) may take its town's adjective as its name (الترجي الجرجيسي).
+ */
+static int
+named_without(struct ent_finder *f, const char **w, size_t *l, size_t n,
+    const char *value)
+{
+	size_t i, id;
+
+	if (phrase_longest(&f->names, w, l, n, &id) == n && (n > 1 ||
+	    value != NULL))
+		return (f->names.v[id].kind & 15) == ENT_ORG && (value == NULL ||
+		    strcmp(phrase_value(&f->names, id), value) == 0);
+	if (value != NULL)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (phrase_longest(&f->names, &w[i], &l[i], 1, &id) == 1 &&
+		    (f->names.v[id].kind & 15) != ENT_ORG)
+			return 1;
+	return 0;
+}
+
+/*
+ * An organisation's mention that ends in a place's adjective is narrowed
+ * to the name before it when that is a name alone (الكونغرس الأمريكي,
+ * ليون الفرنسي, ريال مدريد الإسباني), as news names a foreign body; the
+ * adjective stays in a name it completes (البنك المركزي التونسي, الخطوط
+ * التونسية, المنتخب التونسي).
+ */
+static void
+trim_org(struct ent_finder *f, struct entp_dment *m)
+{
+	struct entp_doc *d = &f->doc;
+	const char *w[MAX_KEY_WORDS], *value = NULL;
+	size_t l[MAX_KEY_WORDS], nw, kept;
+
+	if (m->type != ENT_ORG)
+		return;
+	norm_text(f->nm, text_of(d, m->text) + m->start, m->end - m->start,
+	    &d->normed, NULL);
+	nw = split_words(d->normed.p, d->normed.n, w, l);
+	if (nw < 2 || m->last - m->first + 1 != nw ||
+	    !gentilic(f, w[nw - 1], l[nw - 1]))
+		return;
+	if (listed(m->rank))
+		value = d->values.p + m->value;
+	if (!named_without(f, w, l, nw - 1, value))
+		return;
+	kept = m->value;
+	narrow(f, m, m->first, m->last - 1, m->start);
+	if (value != NULL)
+		m->value = kept;	/* the gazetteer's name */
+	/* Still the name's: السعودية of أرامكو السعودية is no place. */
+	d->tok[m->last + 1].mention = (size_t)(m - d->m) + 1;
+}
+
 /* The entities of the document's names, the fullest named first. */
 static void
 build_entities(struct ent_finder *f)
@@ -543,6 +647,7 @@ build_entities(struct ent_finder *f)
 	for (i = 0; i < n; i++) {
 		trim_person(f, &d->m[d->order[i]]);
 		trim_place(f, &d->m[d->order[i]]);
+		trim_org(f, &d->m[d->order[i]]);
 		d->m[d->order[i]].entity = entity_of(f, d->order[i]);
 	}
 }

@@ -156,7 +156,6 @@ definite(const struct ent_finder *f, size_t i)
 	    f->wl[i] > 4 && memcmp(f->w[i] + 2, "\u0644", 2) == 0;
 }
 
-/* Whether token j is an adjective of belonging: ال...ي, ال...ية. */
 /* Whether token j's word, or its word after ل or و, has the article
  * (للشركة, والقروية). */
 static int

@@ -133,7 +133,8 @@ struct entp_dtok {
 	size_t start, end;	/* its bytes there */
 	size_t form, flen;	/* its normalised form, in forms */
 	size_t fold, foldlen;	/* folded (entp_fold), in words */
-	size_t mention;		/* 1 + the mention over it, or 0 */
+	size_t mention;		/* 1 + the mention over it or whose
+				 * adjective it is, or 0 */
 	unsigned char cls;
 };
 
