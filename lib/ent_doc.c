@@ -216,8 +216,8 @@ mention_words(struct ent_finder *f, struct entp_dment *m, const char **w,
 	return m->nwords;
 }
 
-static int
-is_family_start(const char *w, size_t n)
+int
+entp_is_family_start(const char *w, size_t n)
 {
 	size_t i;
 
@@ -262,13 +262,14 @@ key_words(struct ent_finder *f, size_t e, enum key_kind kind,
 		    l[nw - 1]) ? nw - 1 : nw;
 		break;
 	case KEY_FAMILY:
-		for (i = 1; i + 1 < nw && !is_family_start(w[i], l[i]); i++)
+		for (i = 1; i + 1 < nw && !entp_is_family_start(w[i], l[i]);
+		    i++)
 			;
 		if (i + 1 >= nw)
 			i = nw;
 		break;
 	case KEY_GIVEN:
-		if (nw < 2 || l[0] < 6 || is_family_start(w[0], l[0]) ||
+		if (nw < 2 || l[0] < 6 || entp_is_family_start(w[0], l[0]) ||
 		    !given_shaped(f, w[0], l[0]))
 			return 0;
 		return 1;
@@ -433,6 +434,19 @@ narrow(struct ent_finder *f, struct entp_dment *m, size_t first,
 	buf_addc(&d->values, '\0');
 }
 
+/* Whether token t's word is joined to what precedes it by a glued و,
+ * not a name's word (وزملاؤه, not وليد or ولد). */
+static int
+joined_word(struct ent_finder *f, size_t t)
+{
+	const struct entp_doc *d = &f->doc;
+	const char *w = d->forms.p + d->tok[t].form;
+	size_t n = d->tok[t].flen;
+
+	return n > 4 && memcmp(w, "\u0648", 2) == 0 &&
+	    !entp_is_name_word(f, w, n) && !entp_is_family_start(w, n);
+}
+
 /*
  * A person's mention of several words that the tagger or the rules ran
  * past the name (الملك سلمان, على ترامب, لأرامكو أمين الناصر, محمد صلاح
@@ -466,7 +480,16 @@ trim_person(struct ent_finder *f, struct entp_dment *m)
 		a++;
 		start = d->tok[m->first + a].start;
 	}
-	while (b - a > 1 && not_of_person(f, w[b - 1], l[b - 1]))
+	for (i = a + 1; i < b; i++)
+		if (joined_word(f, m->first + i)) {
+			b = i;	/* محمد صلاح وزملاؤه */
+			break;
+		}
+	/* بن, ولد before a word make it a name's (مظفر بن علي); no name
+	 * ends in them (أحمد ولد في: was born in). */
+	while (b - a > 1 && ((not_of_person(f, w[b - 1], l[b - 1]) &&
+	    !entp_is_family_start(w[b - 2], l[b - 2])) ||
+	    entp_is_family_start(w[b - 1], l[b - 1])))
 		b--;
 	/* The words a known name of the document's leaves, if common and
 	 * no name's: أردوغان شريك, not عبد العزيز. */
@@ -481,6 +504,94 @@ trim_person(struct ent_finder *f, struct entp_dment *m)
 	}
 	if (a > 0 || b < nw)
 		narrow(f, m, m->first + a, m->first + b - 1, start);
+}
+
+/* Whether token t is a word of text k that no mention holds. */
+static int
+free_word(const struct entp_doc *d, size_t t, size_t k)
+{
+	return t < d->ntok && d->tok[t].text == k && !d->tok[t].mention &&
+	    d->tok[t].cls == TOK_WORD;
+}
+
+/* Whether w[0..n) has the article (الإمام of ولد الإمام). */
+static int
+definite_word(const char *w, size_t n)
+{
+	return n > 4 && memcmp(w, "\u0627\u0644", 4) == 0;
+}
+
+/* Whether token t's word is the first of a compound name (عبد العزيز). */
+static int
+compound_start(const struct entp_doc *d, size_t t)
+{
+	return d->tok[t].flen == 6 &&
+	    memcmp(d->forms.p + d->tok[t].form, "\u0639\u0628\u062f", 6) == 0;
+}
+
+/* Whether token t's word starts a family name (بن, ولد). */
+static int
+family_word(const struct entp_doc *d, size_t t)
+{
+	return entp_is_family_start(d->words.p + d->tok[t].fold,
+	    d->tok[t].foldlen);
+}
+
+/* Whether token t's word may follow بن or ولد in a name: a given name, or
+ * a name's word of no table or with the article (مظفر بن علي, عبدات ولد
+ * الإمام, not محمد ولد في: was born in). */
+static int
+family_name(struct ent_finder *f, size_t t)
+{
+	const struct entp_doc *d = &f->doc;
+	const char *w = d->forms.p + d->tok[t].form;
+	size_t n = d->tok[t].flen;
+
+	return entp_is_given_name(f, w, n) || (entp_is_name_word(f, w, n) &&
+	    (!no_name(f, w, n) || definite_word(w, n)));
+}
+
+/* The last token of the name that tokens [first, t] of a person start:
+ * on over بن or ولد and a family name, its last word or its next (بن),
+ * again after it, both words of a compound (بن عبد العزيز). */
+static size_t
+family_end(struct ent_finder *f, size_t first, size_t t)
+{
+	struct entp_doc *d = &f->doc;
+	size_t k = d->tok[t].text, u;
+
+	for (;;) {
+		if (t > first && family_word(d, t))
+			u = t + 1;
+		else if (free_word(d, t + 1, k) && family_word(d, t + 1))
+			u = t + 2;
+		else
+			break;
+		if (!free_word(d, u, k) || !family_name(f, u))
+			break;
+		if (compound_start(d, u)) {
+			if (!free_word(d, u + 1, k))
+				break;
+			u++;
+		}
+		t = u;
+	}
+	return t;
+}
+
+/* A person's mention found without its family name takes it. */
+static void
+extend_family(struct ent_finder *f, struct entp_dment *m)
+{
+	struct entp_doc *d = &f->doc;
+	size_t last, t;
+
+	if (m->type != ENT_PER || listed(m->rank) ||
+	    (last = family_end(f, m->first, m->last)) == m->last)
+		return;
+	for (t = m->last + 1; t <= last; t++)
+		d->tok[t].mention = (size_t)(m - d->m) + 1;
+	narrow(f, m, m->first, last, m->start);
 }
 
 /* Mentions with more words first, then in the order of the text. */
@@ -645,6 +756,7 @@ build_entities(struct ent_finder *f)
 			d->order[n++] = i;
 	qsort_r(d->order, n, sizeof *d->order, fuller_first, d);
 	for (i = 0; i < n; i++) {
+		extend_family(f, &d->m[d->order[i]]);
 		trim_person(f, &d->m[d->order[i]]);
 		trim_place(f, &d->m[d->order[i]]);
 		trim_org(f, &d->m[d->order[i]]);
@@ -913,6 +1025,32 @@ plural_shaped(const char *w, size_t n)
 	    (n > 10 && memcmp(w + n - 6, "\u064a\u064a\u0646", 6) == 0));
 }
 
+/* Whether person m, found by the rules after a title, starts with a word
+ * joined to what precedes it by a glued و: the title's "and ..." (وزير
+ * التربية ولإهانته). */
+static int
+conjoined(struct ent_finder *f, const struct entp_dment *m)
+{
+	return m->type == ENT_PER && m->rank == RANK_RULE &&
+	    m->start == f->doc.tok[m->first].start &&
+	    joined_word(f, m->first);
+}
+
+/* Whether place m is the adjective of the organisation before it, not a
+ * place (السعودية of صحيفة عكاظ السعودية). */
+static int
+adjective_of_org(struct ent_finder *f, const struct entp_dment *m)
+{
+	const struct entp_doc *d = &f->doc;
+	size_t t = m->first;
+
+	if (m->type != ENT_LOC || m->last != t || t == 0 ||
+	    d->tok[t - 1].text != d->tok[t].text || !d->tok[t - 1].mention ||
+	    d->m[d->tok[t - 1].mention - 1].type != ENT_ORG)
+		return 0;
+	return gentilic(f, d->forms.p + d->tok[t].form, d->tok[t].flen);
+}
+
 /*
  * Whether mention m is no name: on the stop list; one word of the tables
  * or of two letters; or a person's one word that the tagger alone found,
@@ -925,7 +1063,8 @@ stopped(struct ent_finder *f, struct entp_dment *m)
 	const char *w[MAX_KEY_WORDS];
 	size_t l[MAX_KEY_WORDS], nw = mention_words(f, m, w, l), id;
 
-	if (phrase_longest(&f->stop, w, l, nw, &id) == nw)
+	if (phrase_longest(&f->stop, w, l, nw, &id) == nw ||
+	    adjective_of_org(f, m) || conjoined(f, m))
 		return 1;
 	if (nw != 1 || listed(m->rank))
 		return 0;

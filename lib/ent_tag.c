@@ -133,11 +133,13 @@ ent_view(struct ent_finder *f, const char *text, size_t n)
 	return v;
 }
 
-/* Where a tagged name starts: after the proclitics of its first word;
- * whether the article there lost its alef, in *alef. */
+/* Where a tagged name starts: after the proclitics of its first word,
+ * unless the word is a given name (سهام, not س + هام); whether the
+ * article there lost its alef, in *alef. */
 static size_t
-name_start(struct entp_tag *t, const char *text, size_t tok, int *alef)
+name_start(struct ent_finder *f, const char *text, size_t tok, int *alef)
 {
+	struct entp_tag *t = &f->tag;
 	struct seg_word w;
 	size_t at[SEG_MAX_LETTERS + 1], a = t->view.start[tok];
 	struct seg_cut c;
@@ -145,6 +147,9 @@ name_start(struct entp_tag *t, const char *text, size_t tok, int *alef)
 	*alef = 0;
 	if (t->seg == NULL || !seg_word_read(text + a, t->view.end[tok] - a,
 	    &w, at))
+		return a;
+	norm_text(f->nm, text + a, t->view.end[tok] - a, &t->value, NULL);
+	if (entp_is_given_name(f, t->value.p, t->value.n))
 		return a;
 	c = segmenter_cut(t->seg, &w);
 	if (c.pro == 0 || c.pro >= w.n)
@@ -185,7 +190,7 @@ emit_tagged(struct ent_finder *f, const char *text, size_t first,
 	} else {
 		int alef;
 
-		start = name_start(t, text, first, &alef);
+		start = name_start(f, text, first, &alef);
 		entp_value(f, text, start, end, alef, &t->value);
 	}
 	entp_emit(out, start, end, type, RANK_TAGGED, t->value.p, t->value.n);

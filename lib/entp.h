@@ -387,6 +387,8 @@ int entp_is_name_part(const struct ent_finder *f, size_t i);
  * the common given and family names (صالح, حسن, سعيد). */
 int entp_is_name_word(const struct ent_finder *f, const char *w, size_t n);
 int entp_is_given_name(const struct ent_finder *f, const char *w, size_t n);
+/* Whether w[0..n) starts a family name of several words: بن, ابو, ولد. */
+int entp_is_family_start(const char *w, size_t n);
 /* How common token i is as a word of news (0: unknown). */
 uint32_t entp_commonness(const struct ent_finder *f, const char *text,
     size_t i);
