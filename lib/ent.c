@@ -54,12 +54,14 @@ ent_new(char *err, size_t errlen)
 	lexicon_index_init(&f->lexicon);
 	lexicon_index_search_init(&f->lexicon_search);
 	phrase_init(&f->stop);
+	phrase_init(&f->events);
 	entp_doc_init(&f->doc);
 	entp_tag_init(&f->tag);
 	/* The first entry for a key wins: the rules' words, then ICU's,
 	 * then the gazetteer's names. */
 	entp_words_load(f);
 	entp_stop_load(f);
+	entp_events_load(f);
 	entp_gaz_default(f);
 	return f;
 }
@@ -76,6 +78,7 @@ ent_free(struct ent_finder *f)
 	phrase_free(&f->words);
 	phrase_free(&f->when);
 	phrase_free(&f->stop);
+	phrase_free(&f->events);
 	entities_free(&f->found);
 	phrase_free(&f->names);
 	hmap_free(&f->nameparts);

@@ -1036,6 +1036,33 @@ conjoined(struct ent_finder *f, const struct entp_dment *m)
 	    joined_word(f, m->first);
 }
 
+/* Whether mention m is a name inside an event's (كأس الكاف): the word
+ * before it, with or without its proclitics, heads one (for a person,
+ * one that names events after people). */
+static int
+in_event(struct ent_finder *f, const struct entp_dment *m)
+{
+	struct entp_doc *d = &f->doc;
+	size_t t = m->first, n, k, len, id, wl;
+	struct entp_strip s[3];
+	const char *w;
+
+	if (t == 0 || d->tok[t - 1].text != d->tok[t].text ||
+	    m->start != d->tok[t].start)
+		return 0;
+	w = d->forms.p + d->tok[t - 1].form;
+	wl = d->tok[t - 1].flen;
+	n = entp_form_strips(w, wl, s);
+	for (k = 0; k < n; k++) {
+		const char *sw = entp_form_stripped(w, wl, &s[k], &d->stripped,
+		    &len);
+
+		if (phrase_longest(&f->events, &sw, &len, 1, &id) == 1)
+			return m->type != ENT_PER || f->events.v[id].num;
+	}
+	return 0;
+}
+
 /* Whether place m is the adjective of the organisation before it, not a
  * place (السعودية of صحيفة عكاظ السعودية). */
 static int
@@ -1064,7 +1091,7 @@ stopped(struct ent_finder *f, struct entp_dment *m)
 	size_t l[MAX_KEY_WORDS], nw = mention_words(f, m, w, l), id;
 
 	if (phrase_longest(&f->stop, w, l, nw, &id) == nw ||
-	    adjective_of_org(f, m) || conjoined(f, m))
+	    adjective_of_org(f, m) || conjoined(f, m) || in_event(f, m))
 		return 1;
 	if (nw != 1 || listed(m->rank))
 		return 0;

@@ -193,6 +193,21 @@ static const char *const not_names[] = {
 	"الجائزة",
 };
 
+/*
+ * Words that head the name of an event, a prize or a competition: the
+ * names in it are the event's, not mentions of their own (كأس الكاف,
+ * دوري أبطال إفريقيا, مهرجان قرطاج); with 1, a person's too (جائزة نوبل,
+ * كأس الأمير فيصل), not after بطولة (من بطولة هند صبري: starring).
+ */
+static const struct {
+	const char *word;
+	int people;
+} event_heads[] = {
+	{ "كأس", 1 }, { "الكأس", 1 }, { "دوري", 1 }, { "الدوري", 1 },
+	{ "مهرجان", 1 }, { "المهرجان", 1 }, { "جائزة", 1 },
+	{ "الجائزة", 1 }, { "بطولة", 0 }, { "البطولة", 0 }, { "أبطال", 0 },
+};
+
 /* Currencies whose Arabic names ICU gives. */
 static const char *const currency_codes[] = {
 	"USD", "EUR", "GBP", "SAR", "AED", "EGP", "KWD", "QAR", "BHD", "OMR",
@@ -329,6 +344,17 @@ entp_stop_add(struct ent_finder *f, const char *text, size_t n)
 	}
 	if (k > 0)
 		phrase_add(&f->stop, w, l, k, 0, 0, NULL);
+}
+
+void
+entp_events_load(struct ent_finder *f)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof event_heads / sizeof event_heads[0]; i++)
+		entp_add_phrase(f, &f->events, event_heads[i].word,
+		    strlen(event_heads[i].word), 0, event_heads[i].people,
+		    NULL);
 }
 
 void

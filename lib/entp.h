@@ -220,6 +220,7 @@ struct ent_finder {
 	size_t year_end;	/* the token after the last year taken, or 0 */
 	struct buf forms;	/* a stripped form whose alef came back */
 	struct phrase_table stop;	/* never a name on their own */
+	struct phrase_table events;	/* heads of events' names: كأس */
 	struct norm *light;	/* values are in the light profile */
 	struct buf light_out;
 	struct buf gaz_value;		/* a built-in entry's value, loading */
@@ -266,6 +267,7 @@ size_t entp_skip_letters(const char *text, size_t start, size_t end,
 /* Loads the built-in stop list: words that are never a name alone; adds
  * one (its words folded, as mentions' are compared). */
 void entp_stop_load(struct ent_finder *f);
+void entp_events_load(struct ent_finder *f);
 void entp_stop_add(struct ent_finder *f, const char *text, size_t n);
 
 /* Whether w[0..n) is more than the two-byte letter and starts with it. */
