@@ -594,6 +594,33 @@ extend_family(struct ent_finder *f, struct entp_dment *m)
 	narrow(f, m, m->first, last, m->start);
 }
 
+/*
+ * A gazetteer's person named with a title (الملك سلمان, الأمير محمد بن
+ * نايف) is narrowed to the name, keeping the gazetteer's value: a title is
+ * no part of a name.
+ */
+static void
+trim_title(struct ent_finder *f, struct entp_dment *m)
+{
+	struct entp_doc *d = &f->doc;
+	const char *w[MAX_KEY_WORDS];
+	size_t l[MAX_KEY_WORDS], nw, k, id, value = m->value;
+
+	if (m->type != ENT_PER || !listed(m->rank))
+		return;
+	norm_text(f->nm, text_of(d, m->text) + m->start, m->end - m->start,
+	    &d->normed, NULL);
+	nw = split_words(d->normed.p, d->normed.n, w, l);
+	if (nw < 2 || m->last - m->first + 1 != nw)
+		return;
+	k = phrase_longest(&f->words, w, l, nw, &id);
+	if (k == 0 || k == nw || f->words.v[id].kind != K_PERCUE ||
+	    (f->words.v[id].num & PERCUE_VERB))
+		return;
+	narrow(f, m, m->first + k, m->last, d->tok[m->first + k].start);
+	m->value = value;
+}
+
 /* Mentions with more words first, then in the order of the text. */
 static int
 fuller_first(const void *a, const void *b, void *ctx)
@@ -756,6 +783,7 @@ build_entities(struct ent_finder *f)
 			d->order[n++] = i;
 	qsort_r(d->order, n, sizeof *d->order, fuller_first, d);
 	for (i = 0; i < n; i++) {
+		trim_title(f, &d->m[d->order[i]]);
 		extend_family(f, &d->m[d->order[i]]);
 		trim_person(f, &d->m[d->order[i]]);
 		trim_place(f, &d->m[d->order[i]]);
@@ -925,6 +953,9 @@ find_at(struct ent_finder *f, size_t t)
 
 	ns = entp_form_strips(d->forms.p + d->tok[t].form, d->tok[t].flen,
 	    s);
+	/* A given name is not cut: وليام is no و + ليام. */
+	if (entp_is_given_name(f, d->forms.p + d->tok[t].form, d->tok[t].flen))
+		ns = 1;
 	if ((len = key_at(f, t, s, ns, &id, &which, w, l)) == 0)
 		return;
 	key = &d->keys.v[id];
